@@ -4,6 +4,8 @@ package org.mianzheng.api;
  * Why a material must still be handed in, with the article of the operating rules it rests on.
  */
 public enum MustSubmitReason {
+    /** Art. 2: prepared by the applicant, not issued by a government body. */
+    NOT_GOVERNMENT_ISSUED("申请人自备材料，非政府部门核发，需按要求提交", "Art. 2"),
     /** Art. 3: 国家机密. */
     NATIONAL_SECRET("涉及国家机密的证明事项不适用免证办", "Art. 3"),
     /** Art. 3: 公共安全. */

@@ -208,6 +208,12 @@ public final class CatalogJson {
                 throw new CatalogException(Reason.SCHEMA, p, "required field missing");
             }
             object(n, p);
+            if (bool(n, "applicant", p, false)) {
+                if (n.size() != 1) {
+                    throw new CatalogException(Reason.SCHEMA, p, "an applicant-prepared issuer has no other fields");
+                }
+                return Issuer.APPLICANT;
+            }
             String dep = text(n, "department", p, false);
             String name = text(n, "name", p, false);
             boolean inCity = bool(n, "inCity", p, dep != null);

@@ -14,6 +14,7 @@ import org.mianzheng.api.ServiceItem;
 /**
  * Decides, per material, EXEMPT / DIRECTED / MUST_SUBMIT. Rules in order (first match wins):
  * <ol>
+ *   <li>prepared by the applicant → MUST_SUBMIT {@link MustSubmitReason#NOT_GOVERNMENT_ISSUED} (Art. 2)</li>
  *   <li>item reviewed at region level or above → MUST_SUBMIT {@link MustSubmitReason#REVIEWED_AT_REGION_LEVEL} (Art. 3)</li>
  *   <li>material in an Art. 3 risk category → MUST_SUBMIT with that category (Art. 3)</li>
  *   <li>issued outside the city and not verifiable online → MUST_SUBMIT {@link MustSubmitReason#OUTSIDE_CITY_NOT_VERIFIABLE} (Art. 3)</li>
@@ -35,6 +36,9 @@ final class PlanCompiler {
     }
 
     static MaterialPlan decide(ServiceItem item, MaterialRequirement m) {
+        if (m.issuer().applicantPrepared()) {
+            return mustSubmit(m, MustSubmitReason.NOT_GOVERNMENT_ISSUED);
+        }
         if (item.reviewLevel().regionOrAbove()) {
             return mustSubmit(m, MustSubmitReason.REVIEWED_AT_REGION_LEVEL);
         }
