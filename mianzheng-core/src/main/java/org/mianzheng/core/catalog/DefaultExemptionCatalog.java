@@ -144,6 +144,10 @@ public final class DefaultExemptionCatalog implements ExemptionCatalog {
         }
         Versions v = versions;
         Instant[] t = v.instants;
+        int last = t.length - 1;
+        if (t[last].compareTo(asOf) <= 0) {
+            return v.states[last]; // the common case: asking about now
+        }
         int lo = 1;
         int hi = t.length - 1;
         int found = 0;

@@ -1,0 +1,42 @@
+package org.mianzheng.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.mianzheng.api.MaterialDecision;
+import org.mianzheng.api.Plan;
+import org.mianzheng.core.Mianzheng;
+
+class MainTest {
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T01:30:00Z"), Mianzheng.DEFAULT_ZONE);
+
+    @Test
+    void mainJobPassesAndSaysSo() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int code = new Main(new PrintStream(bytes, true, StandardCharsets.UTF_8)).run(CLOCK);
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(out).isZero();
+        assertThat(out).contains("ALL CHECKS PASSED").contains("MUST_SUBMIT").contains("EXEMPT").contains("DIRECTED")
+                .doesNotContain("11010519491231002X");
+    }
+
+    @Test
+    void embeddingExampleRuns() {
+        Plan plan = EmbeddingExample.run(CLOCK);
+        assertThat(Main.count(plan, MaterialDecision.EXEMPT)).isEqualTo(2);
+        assertThat(Main.count(plan, MaterialDecision.DIRECTED)).isEqualTo(1);
+    }
+
+    @Test
+    void sampleCatalogIsLargeAndVaried() {
+        var doc = SampleCatalog.document();
+        assertThat(doc.items()).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(doc.items().stream().mapToInt(i -> i.materials().size()).sum()).isGreaterThanOrEqualTo(60);
+        assertThat(doc.items().stream().flatMap(i -> i.materials().stream()).filter(m -> m.riskCategory() != null)).isNotEmpty();
+    }
+}
