@@ -1,0 +1,112 @@
+package org.mianzheng.api;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One link of the tamper-evident audit chain. {@code hash = SHA-256(canonicalBytes())}, where the canonical bytes
+ * cover the previous hash and every field but the hash itself, each as a 4-byte big-endian length and UTF-8 bytes
+ * (length −1 for null), the detail map sorted by key.
+ *
+ * @param sequence     position in the chain, from 1, without gaps
+ * @param at           when
+ * @param type         kind
+ * @param actor        who
+ * @param bizNo        case or {@code null}
+ * @param subject      data subject digest or {@code null}
+ * @param detail       context, sorted by key
+ * @param previousHash hash of the previous event (64 zeros for the first)
+ * @param hash         this event's hash
+ */
+public record AuditEvent(long sequence, Instant at, AuditType type, String actor, String bizNo, String subject, Map<String, String> detail,
+                         String previousHash, String hash) {
+    /** The previous hash of the first event. */
+    public static final String GENESIS = "0".repeat(64);
+
+    /** Validating constructor (does not check the hash: that is {@link #hashValid()}'s job). */
+    public AuditEvent {
+        if (sequence < 1) {
+            throw new InvalidValueException("sequence", "starts at 1");
+        }
+        InvalidValueException.requireNonNull(at, "at");
+        InvalidValueException.requireNonNull(type, "type");
+        actor = InvalidValueException.requireText(actor, "actor");
+        detail = detail == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(detail));
+        previousHash = Digests.requireSha256Hex(previousHash, "previousHash");
+        hash = Digests.requireSha256Hex(hash, "hash");
+    }
+
+    /**
+     * Builds the next link.
+     *
+     * @param sequence     its sequence
+     * @param at           when
+     * @param r            the record
+     * @param previousHash the previous link's hash
+     * @return the event with its hash computed
+     */
+    public static AuditEvent link(long sequence, Instant at, AuditRecord r, String previousHash) {
+        String hash = Digests.sha256Hex(canonicalBytes(sequence, at, r.type(), r.actor(), r.bizNo(), r.subject(), r.detail(), previousHash));
+        return new AuditEvent(sequence, at, r.type(), r.actor(), r.bizNo(), r.subject(), r.detail(), previousHash, hash);
+    }
+
+    /** @return the bytes the hash is computed over */
+    public byte[] canonicalBytes() {
+        return canonicalBytes(sequence, at, type, actor, bizNo, subject, detail, previousHash);
+    }
+
+    /** @return whether the stored hash matches the content */
+    public boolean hashValid() {
+        return Digests.sha256Hex(canonicalBytes()).equals(hash);
+    }
+
+    /**
+     * @param sequence     sequence
+     * @param at           time
+     * @param type         type
+     * @param actor        actor
+     * @param bizNo        case
+     * @param subject      subject
+     * @param detail       detail
+     * @param previousHash previous hash
+     * @return canonical bytes
+     */
+    public static byte[] canonicalBytes(long sequence, Instant at, AuditType type, String actor, String bizNo, String subject,
+                                        Map<String, String> detail, String previousHash) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        put(out, "mianzheng-audit-v1");
+        put(out, previousHash);
+        put(out, Long.toString(sequence));
+        put(out, at.toString());
+        put(out, type.name());
+        put(out, actor);
+        put(out, bizNo);
+        put(out, subject);
+        Map<String, String> sorted = detail instanceof TreeMap ? detail : new TreeMap<>(detail);
+        put(out, Integer.toString(sorted.size()));
+        for (Map.Entry<String, String> e : sorted.entrySet()) {
+            put(out, e.getKey());
+            put(out, e.getValue());
+        }
+        return out.toByteArray();
+    }
+
+    private static void put(ByteArrayOutputStream out, String s) {
+        if (s == null) {
+            out.write(0xFF);
+            out.write(0xFF);
+            out.write(0xFF);
+            out.write(0xFF);
+            return;
+        }
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.write(b.length >>> 24);
+        out.write(b.length >>> 16);
+        out.write(b.length >>> 8);
+        out.write(b.length);
+        out.write(b, 0, b.length);
+    }
+}

@@ -1,0 +1,51 @@
+package org.mianzheng.api;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** SHA-256 helpers. */
+public final class Digests {
+    private Digests() {
+    }
+
+    /**
+     * @param bytes bytes
+     * @return lowercase hex SHA-256
+     */
+    public static String sha256Hex(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256(bytes));
+    }
+
+    /**
+     * @param bytes bytes
+     * @return SHA-256
+     */
+    public static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is mandatory in every JDK", e);
+        }
+    }
+
+    /**
+     * @param hex   a digest in hex
+     * @param field field name
+     * @return it, lowercased
+     * @throws InvalidValueException unless 64 hex characters
+     */
+    public static String requireSha256Hex(String hex, String field) {
+        if (hex == null || hex.length() != 64) {
+            throw new InvalidValueException(field, "must be a SHA-256 digest: 64 hex characters");
+        }
+        String h = hex.toLowerCase(java.util.Locale.ROOT);
+        for (int i = 0; i < 64; i++) {
+            char c = h.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                throw new InvalidValueException(field, "must be a SHA-256 digest: 64 hex characters");
+            }
+        }
+        return h;
+    }
+}
