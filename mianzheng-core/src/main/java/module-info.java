@@ -7,9 +7,16 @@ module org.mianzheng.core {
     requires org.slf4j;
     requires com.fasterxml.jackson.databind;
     requires com.github.benmanes.caffeine;
+    requires io.github.resilience4j.circuitbreaker;
+    requires io.github.resilience4j.core;
 
     exports org.mianzheng.core;
     exports org.mianzheng.core.catalog;
     exports org.mianzheng.core.cases;
     exports org.mianzheng.core.store;
+    exports org.mianzheng.core.accounts;
+    exports org.mianzheng.core.audit;
+    exports org.mianzheng.core.consent;
+    exports org.mianzheng.core.guard;
+    exports org.mianzheng.core.retrieval;
 }

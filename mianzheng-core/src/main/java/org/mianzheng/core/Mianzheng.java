@@ -1,46 +1,156 @@
 package org.mianzheng.core;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.mianzheng.api.AccessDeniedException;
+import org.mianzheng.api.AccountService;
+import org.mianzheng.api.AuditLog;
+import org.mianzheng.api.AuditType;
 import org.mianzheng.api.CaseService;
+import org.mianzheng.api.Codes;
+import org.mianzheng.api.ConsentService;
 import org.mianzheng.api.ExemptionCatalog;
 import org.mianzheng.api.InvalidValueException;
+import org.mianzheng.api.Operator;
+import org.mianzheng.api.RetrievalService;
+import org.mianzheng.api.Role;
+import org.mianzheng.api.ViolationKind;
+import org.mianzheng.api.spi.AuditStore;
 import org.mianzheng.api.spi.CaseStore;
 import org.mianzheng.api.spi.CatalogStore;
+import org.mianzheng.api.spi.ConsentStore;
+import org.mianzheng.api.spi.LicenseSource;
+import org.mianzheng.api.spi.OperatorStore;
+import org.mianzheng.api.spi.ViolationStore;
+import org.mianzheng.core.accounts.DefaultAccountService;
+import org.mianzheng.core.audit.AuditChain;
+import org.mianzheng.core.audit.AuditSubjects;
 import org.mianzheng.core.cases.DefaultCaseService;
 import org.mianzheng.core.catalog.DefaultExemptionCatalog;
+import org.mianzheng.core.consent.DefaultConsentService;
+import org.mianzheng.core.guard.ViolationRecorder;
+import org.mianzheng.core.internal.ActGuard;
+import org.mianzheng.core.internal.ConsentedLookup;
+import org.mianzheng.core.retrieval.CachedLicense;
+import org.mianzheng.core.retrieval.DefaultRetrievalService;
+import org.mianzheng.core.retrieval.RetrievalSettings;
+import org.mianzheng.core.store.InMemoryAuditStore;
 import org.mianzheng.core.store.InMemoryCaseStore;
 import org.mianzheng.core.store.InMemoryCatalogStore;
+import org.mianzheng.core.store.InMemoryConsentStore;
+import org.mianzheng.core.store.InMemoryOperatorStore;
+import org.mianzheng.core.store.InMemoryViolationStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one entry point for embedders. Build it once with the clock, stores and adapters registered explicitly;
- * reach every capability through it.
+ * reach every capability through it; {@link #close()} it to stop its threads.
  *
  * <pre>{@code
  * Mianzheng mz = Mianzheng.builder()
  *         .clock(Clock.system(Mianzheng.DEFAULT_ZONE))
- *         .catalogStore(new InMemoryCatalogStore())
+ *         .licenseSource(oneWindowClient)          // tried first
+ *         .licenseSource(cityHubClient)            // then this one
+ *         .auditSubjectKey(secretFromYourVault)
  *         .build();
- * mz.catalog().file(...);
- * Plan plan = mz.catalog().plan("330217009000");
  * }</pre>
  *
- * <p>Thread-safe once built.
+ * <p>Thread-safe once built. The engine owns two daemon thread pools: a timer for deadlines and a small executor
+ * for continuations of remote calls; adapters start no threads of their own.
  */
-public final class Mianzheng {
+public final class Mianzheng implements AutoCloseable {
     /** The city's time zone, used by calendars and by default clocks. */
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final Logger LOG = LoggerFactory.getLogger(Mianzheng.class);
+    private static final byte[] DEMO_SUBJECT_KEY = "mianzheng-demo-subject-key-change-me".getBytes(StandardCharsets.UTF_8);
 
     private final Clock clock;
     private final DefaultExemptionCatalog catalog;
     private final DefaultCaseService cases;
+    private final AuditChain audit;
+    private final AuditSubjects subjects;
+    private final ViolationRecorder violations;
+    private final DefaultAccountService accounts;
+    private final DefaultConsentService consents;
+    private final ConsentedLookup lookup;
+    private final DefaultRetrievalService retrieval;
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService executor;
 
     private Mianzheng(Builder b) {
         this.clock = b.clock != null ? b.clock : Clock.system(DEFAULT_ZONE);
-        CatalogStore catalogStore = b.catalogStore != null ? b.catalogStore : new InMemoryCatalogStore();
-        CaseStore caseStore = b.caseStore != null ? b.caseStore : new InMemoryCaseStore();
-        this.catalog = new DefaultExemptionCatalog(clock, catalogStore);
-        this.cases = new DefaultCaseService(clock, catalog, caseStore);
+        OpeningHours hours = b.openingHours != null ? b.openingHours : OpeningHours.weekdays(clock.getZone(), LocalTime.of(8, 30), LocalTime.of(18, 0));
+        RetrievalSettings settings = b.retrievalSettings != null ? b.retrievalSettings : RetrievalSettings.defaults();
+        if (b.auditSubjectKey == null) {
+            LOG.warn("no audit subject key configured: using the built-in demo key; set Builder.auditSubjectKey in production");
+        }
+        this.subjects = new AuditSubjects(b.auditSubjectKey != null ? b.auditSubjectKey : DEMO_SUBJECT_KEY);
+        this.audit = new AuditChain(clock, b.auditStore != null ? b.auditStore : new InMemoryAuditStore());
+        this.violations = new ViolationRecorder(clock, b.violationStore != null ? b.violationStore : new InMemoryViolationStore(), audit);
+        this.catalog = new DefaultExemptionCatalog(clock, b.catalogStore != null ? b.catalogStore : new InMemoryCatalogStore());
+        this.cases = new DefaultCaseService(clock, catalog, b.caseStore != null ? b.caseStore : new InMemoryCaseStore());
+        this.accounts = new DefaultAccountService(clock, b.operatorStore != null ? b.operatorStore : new InMemoryOperatorStore(), catalog, audit,
+                violations);
+        audit.bindAccounts(accounts);
+        ActGuard guard = new ActGuard() {
+            @Override
+            public void authorize(String operatorId, Role role, String departmentCode, String bizNo, String act) {
+                Operator op = accounts.authorize(operatorId, role, bizNo, act);
+                if (departmentCode != null && !departmentCode.equals(op.departmentCode())) {
+                    throw violations.refuse(ViolationKind.WRONG_ROLE, op.id(), bizNo, "account " + op.id() + " of " + op.departmentCode()
+                            + " may not " + act + " for department " + departmentCode, Map.of("act", act, "department", departmentCode));
+                }
+            }
+
+            @Override
+            public void audit(AuditType type, String actor, String bizNo, String subject, Map<String, String> detail) {
+                audit.append(type, actor, bizNo, subject, detail);
+            }
+        };
+        catalog.bind(guard);
+        cases.bind(guard, subjects::subject);
+        this.consents = new DefaultConsentService(clock, b.consentStore != null ? b.consentStore : new InMemoryConsentStore(), cases, catalog,
+                accounts, audit, subjects, hours);
+        Cache<ConsentedLookup.CacheKey, CachedLicense> cache = Caffeine.newBuilder()
+                .maximumSize(settings.cacheMaxEntries())
+                .expireAfterWrite(settings.cacheTtl())
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .build();
+        this.lookup = new ConsentedLookup(clock, accounts, cases, catalog, consents, violations, cache);
+        consents.onRevoke((consent, materials) -> {
+            java.util.Set<String> types = new java.util.HashSet<>();
+            catalog.plan(consent.itemCode(), cases.cached(consent.bizNo()).openedAt()).materials().forEach(m -> {
+                if (materials.contains(m.materialCode()) && m.material().licenseTypeCode() != null) {
+                    types.add(m.material().licenseTypeCode());
+                }
+            });
+            lookup.evict(consent.bizNo(), types);
+        });
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("mianzheng-timer"));
+        this.executor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("mianzheng-worker"));
+        this.retrieval = new DefaultRetrievalService(clock, settings, b.sources, lookup, audit, subjects, violations, hours, scheduler, executor);
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /** @return a new builder */
@@ -63,14 +173,91 @@ public final class Mianzheng {
         return cases;
     }
 
+    /** @return operator accounts and liaisons */
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    /** @return on-site consents */
+    public ConsentService consents() {
+        return consents;
+    }
+
+    /** @return consent-bound retrieval */
+    public RetrievalService retrieval() {
+        return retrieval;
+    }
+
+    /** @return the audit chain */
+    public AuditLog audit() {
+        return audit;
+    }
+
+    /** @return violations recorded by the misuse guard */
+    public java.util.List<org.mianzheng.api.Violation> violations() {
+        return violations.all();
+    }
+
     /**
-     * Builder with set-once setters: setting a property twice is a programming error and fails.
-     * Unset stores default to the in-memory ones; the clock defaults to the system clock in Asia/Shanghai.
+     * @param holder a holder id
+     * @return its subject digest, as recorded in audit events
+     */
+    public String auditSubject(org.mianzheng.api.HolderId holder) {
+        return subjects.subject(holder);
+    }
+
+    /** @return the engine's internals for benchmarks and diagnostics; unsupported */
+    public Internals internals() {
+        return new Internals();
+    }
+
+    /** Unsupported access to internals (benchmarks, diagnostics). */
+    public final class Internals {
+        private Internals() {
+        }
+
+        /** @return the checked cache path of retrieval */
+        public ConsentedLookup lookup() {
+            return lookup;
+        }
+
+        /** @return the audit chain */
+        public AuditChain audit() {
+            return audit;
+        }
+
+        /**
+         * @param channel channel id
+         * @return its circuit breaker state
+         */
+        public String breakerState(String channel) {
+            return retrieval.breakerState(channel);
+        }
+    }
+
+    /** Stops the engine's threads. Retrievals in flight complete exceptionally or not at all. */
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        executor.shutdownNow();
+    }
+
+    /**
+     * Builder with set-once setters: setting a property twice is a programming error and fails. Unset stores
+     * default to the in-memory ones; the clock defaults to the system clock in Asia/Shanghai.
      */
     public static final class Builder {
         private Clock clock;
         private CatalogStore catalogStore;
         private CaseStore caseStore;
+        private AuditStore auditStore;
+        private OperatorStore operatorStore;
+        private ConsentStore consentStore;
+        private ViolationStore violationStore;
+        private RetrievalSettings retrievalSettings;
+        private OpeningHours openingHours;
+        private byte[] auditSubjectKey;
+        private final Map<String, LicenseSource> sources = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -111,11 +298,91 @@ public final class Mianzheng {
         }
 
         /**
-         * @return the engine; the catalog store is replayed now
+         * @param store where the audit chain lives
+         * @return this
+         */
+        public Builder auditStore(AuditStore store) {
+            this.auditStore = once(this.auditStore, store, "auditStore");
+            return this;
+        }
+
+        /**
+         * @param store where accounts live
+         * @return this
+         */
+        public Builder operatorStore(OperatorStore store) {
+            this.operatorStore = once(this.operatorStore, store, "operatorStore");
+            return this;
+        }
+
+        /**
+         * @param store where consents live
+         * @return this
+         */
+        public Builder consentStore(ConsentStore store) {
+            this.consentStore = once(this.consentStore, store, "consentStore");
+            return this;
+        }
+
+        /**
+         * @param store where violations live
+         * @return this
+         */
+        public Builder violationStore(ViolationStore store) {
+            this.violationStore = once(this.violationStore, store, "violationStore");
+            return this;
+        }
+
+        /**
+         * Registers a licence source under its {@link LicenseSource#id()}; the catalog's channel order decides the order
+         * in which they are tried.
+         *
+         * @param source the adapter
+         * @return this
+         */
+        public Builder licenseSource(LicenseSource source) {
+            InvalidValueException.requireNonNull(source, "licenseSource");
+            String id = Codes.require(source.id(), "licenseSource.id");
+            if (sources.putIfAbsent(id, source) != null) {
+                throw new InvalidValueException("licenseSource", "a source with id " + id + " is registered already");
+            }
+            return this;
+        }
+
+        /**
+         * @param settings retrieval and misuse-guard settings
+         * @return this
+         */
+        public Builder retrievalSettings(RetrievalSettings settings) {
+            this.retrievalSettings = once(this.retrievalSettings, settings, "retrievalSettings");
+            return this;
+        }
+
+        /**
+         * @param hours office hours (flags retrievals outside them; consents expire at the end of the working day)
+         * @return this
+         */
+        public Builder openingHours(OpeningHours hours) {
+            this.openingHours = once(this.openingHours, hours, "openingHours");
+            return this;
+        }
+
+        /**
+         * @param key secret key (≥ 16 bytes) for the audit chain's subject digests; keep it for the life of the log
+         * @return this
+         */
+        public Builder auditSubjectKey(byte[] key) {
+            this.auditSubjectKey = once(this.auditSubjectKey, key == null ? null : key.clone(), "auditSubjectKey");
+            return this;
+        }
+
+        /**
+         * @return the engine; stores are replayed now
          * @throws org.mianzheng.api.StoreException if a store cannot be read
          */
         public Mianzheng build() {
             return new Mianzheng(this);
         }
     }
+
 }

@@ -26,6 +26,19 @@ public final class DefaultCaseService implements CaseService {
     private final ExemptionCatalog catalog;
     private final CaseStore store;
     private final String storeId;
+    private final com.github.benmanes.caffeine.cache.Cache<String, Case> cache =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000).build();
+    private volatile org.mianzheng.core.internal.ActGuard guard = org.mianzheng.core.internal.ActGuard.NONE;
+    private volatile java.util.function.Function<org.mianzheng.api.HolderId, String> subjects = id -> null;
+
+    /**
+     * @param guard    account and audit hooks
+     * @param subjects subject digests for the audit chain
+     */
+    public void bind(org.mianzheng.core.internal.ActGuard guard, java.util.function.Function<org.mianzheng.api.HolderId, String> subjects) {
+        this.guard = guard;
+        this.subjects = subjects;
+    }
 
     /**
      * @param clock   engine clock
@@ -43,18 +56,42 @@ public final class DefaultCaseService implements CaseService {
     public Case open(String bizNo, String itemCode, Holder applicant, Map<String, Map<String, String>> declared, String windowId,
                      String operatorId) {
         Case c = new Case(bizNo, itemCode, applicant, declared, windowId, operatorId, clock.instant());
+        guard.authorize(c.operatorId(), org.mianzheng.api.Role.WINDOW_CLERK, null, c.bizNo(), "open a case");
         catalog.plan(c.itemCode(), c.openedAt()); // the item must be in the catalog now
+        if (find(c.bizNo()).isPresent()) {
+            throw new CaseException(CaseException.Reason.DUPLICATE_BIZ_NO, c.bizNo(), "a case with this bizNo exists already");
+        }
+        guard.audit(org.mianzheng.api.AuditType.CASE_OPENED, c.operatorId(), c.bizNo(), subjects.apply(c.applicant().id()),
+                Map.of("item", c.itemCode(), "window", c.windowId()));
         boolean inserted = Guard.call(storeId, "insert", () -> store.insert(c));
         if (!inserted) {
             throw new CaseException(CaseException.Reason.DUPLICATE_BIZ_NO, c.bizNo(), "a case with this bizNo exists already");
         }
+        cache.put(c.bizNo(), c);
         LOG.info("case {} opened for item {} at window {} by {}", c.bizNo(), c.itemCode(), c.windowId(), c.operatorId());
         return c;
     }
 
     @Override
     public Optional<Case> find(String bizNo) {
-        return Guard.call(storeId, "find", () -> store.find(Codes.require(bizNo, "bizNo")));
+        Case c = bizNo == null ? null : cache.getIfPresent(bizNo);
+        if (c != null) {
+            return Optional.of(c);
+        }
+        Optional<Case> found = Guard.call(storeId, "find", () -> store.find(Codes.require(bizNo, "bizNo")));
+        found.ifPresent(x -> cache.put(x.bizNo(), x));
+        return found;
+    }
+
+    /**
+     * Allocation-free lookup for hot paths (cases are immutable).
+     *
+     * @param bizNo a bizNo
+     * @return the case, or {@code null}
+     */
+    public Case cached(String bizNo) {
+        Case c = bizNo == null ? null : cache.getIfPresent(bizNo);
+        return c != null ? c : find(bizNo).orElse(null);
     }
 
     private Case require(String bizNo) {
@@ -70,10 +107,13 @@ public final class DefaultCaseService implements CaseService {
     @Override
     public VoluntarySubmission recordVoluntarySubmission(String bizNo, String materialCode, String operatorId, String note) {
         Case c = require(bizNo);
+        guard.authorize(operatorId, org.mianzheng.api.Role.WINDOW_CLERK, null, c.bizNo(), "receive a voluntary submission");
         Plan plan = catalog.plan(c.itemCode(), c.openedAt());
         MaterialPlan mp = plan.material(Codes.require(materialCode, "materialCode")).orElseThrow(() -> new CaseException(
                 CaseException.Reason.UNKNOWN_MATERIAL, c.bizNo(), "item " + c.itemCode() + " has no material " + materialCode));
         VoluntarySubmission s = new VoluntarySubmission(c.bizNo(), mp.materialCode(), operatorId, clock.instant(), mp.decision(), note);
+        guard.audit(org.mianzheng.api.AuditType.VOLUNTARY_SUBMISSION, s.operatorId(), c.bizNo(), subjects.apply(c.applicant().id()),
+                Map.of("material", s.materialCode(), "planned", s.planned().name()));
         Guard.run(storeId, "addSubmission", () -> store.addSubmission(s));
         LOG.info("case {}: material {} handed in voluntarily (planned {}), accepted (Art. 4)", c.bizNo(), s.materialCode(), s.planned());
         return s;

@@ -36,6 +36,7 @@ public final class DefaultExemptionCatalog implements ExemptionCatalog {
     private final Object writeLock = new Object();
     /** Immutable history, replaced on every filing. */
     private volatile Versions versions;
+    private volatile org.mianzheng.core.internal.ActGuard guard = org.mianzheng.core.internal.ActGuard.NONE;
 
     private record Versions(CatalogState[] states, Instant[] instants, List<CatalogFiling> filings) {
     }
@@ -79,11 +80,19 @@ public final class DefaultExemptionCatalog implements ExemptionCatalog {
         return new Versions(s, t, filings);
     }
 
+    /** @param guard account and audit hooks (bound once the engine is built) */
+    public void bind(org.mianzheng.core.internal.ActGuard guard) {
+        this.guard = guard;
+    }
+
     @Override
     public CatalogFiling file(FilingRequest request) {
         synchronized (writeLock) {
             Versions v = versions;
             CatalogState current = v.states[v.states.length - 1];
+            if (current.version > 0) { // the first filing bootstraps the departments accounts belong to
+                guard.authorize(request.operatorId(), org.mianzheng.api.Role.CATALOG_ADMIN, request.departmentCode(), null, "file a catalog change");
+            }
             Instant now = clock.instant();
             if (now.isBefore(current.effectiveAt)) {
                 now = current.effectiveAt; // never let versions go back in time
@@ -92,6 +101,9 @@ public final class DefaultExemptionCatalog implements ExemptionCatalog {
             CatalogState next = current.apply(request, seq, now);
             CatalogFiling filing = new CatalogFiling(seq, now, request.departmentCode(), request.operatorId(), request.reason(),
                     request.legalBasis(), request.changes());
+            guard.audit(org.mianzheng.api.AuditType.CATALOG_FILED, request.operatorId(), null, null, java.util.Map.of("sequence", Long.toString(seq),
+                    "department", request.departmentCode(), "reason", request.reason(), "legalBasis", request.legalBasis(),
+                    "changes", Integer.toString(request.changes().size())));
             Guard.run(storeId, "append", () -> store.append(filing));
             List<CatalogState> states = new ArrayList<>(List.of(v.states));
             states.add(next);

@@ -1,0 +1,157 @@
+package org.mianzheng.core.consent;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import org.mianzheng.api.Case;
+import org.mianzheng.api.CaseException;
+import org.mianzheng.api.CaseService;
+import org.mianzheng.api.Codes;
+import org.mianzheng.api.Consent;
+import org.mianzheng.api.ConsentException;
+import org.mianzheng.api.ConsentRequest;
+import org.mianzheng.api.ConsentService;
+import org.mianzheng.api.AuditType;
+import org.mianzheng.api.ExemptionCatalog;
+import org.mianzheng.api.InvalidValueException;
+import org.mianzheng.api.Operator;
+import org.mianzheng.api.Plan;
+import org.mianzheng.api.Role;
+import org.mianzheng.api.spi.ConsentStore;
+import org.mianzheng.core.OpeningHours;
+import org.mianzheng.core.accounts.DefaultAccountService;
+import org.mianzheng.core.audit.AuditChain;
+import org.mianzheng.core.audit.AuditSubjects;
+import org.mianzheng.core.internal.Guard;
+
+/**
+ * The engine's {@link ConsentService}. Keeps an index of each case's consents so that the retrieval check is a map
+ * lookup; the index is loaded from the store on first use of a case.
+ */
+public final class DefaultConsentService implements ConsentService {
+    private final Clock clock;
+    private final ConsentStore store;
+    private final String storeId;
+    private final CaseService cases;
+    private final ExemptionCatalog catalog;
+    private final DefaultAccountService accounts;
+    private final AuditChain audit;
+    private final AuditSubjects subjects;
+    private final OpeningHours openingHours;
+    private final Map<String, List<Consent>> index = new ConcurrentHashMap<>();
+    private volatile BiConsumer<Consent, Set<String>> onRevoke = (c, m) -> { };
+
+    /**
+     * @param clock       engine clock
+     * @param store       storage
+     * @param cases       cases
+     * @param catalog     catalog
+     * @param accounts    accounts
+     * @param audit       audit chain
+     * @param subjects    subject digests
+     * @param openingHours office hours, for the default expiry
+     */
+    public DefaultConsentService(Clock clock, ConsentStore store, CaseService cases, ExemptionCatalog catalog, DefaultAccountService accounts,
+                                 AuditChain audit, AuditSubjects subjects, OpeningHours openingHours) {
+        this.clock = clock;
+        this.store = store;
+        this.storeId = store.getClass().getName();
+        this.cases = cases;
+        this.catalog = catalog;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.subjects = subjects;
+        this.openingHours = openingHours;
+    }
+
+    /** @param listener called after a revocation with the consent and its materials (the cache evicts them) */
+    public void onRevoke(BiConsumer<Consent, Set<String>> listener) {
+        this.onRevoke = listener;
+    }
+
+    @Override
+    public Consent grant(ConsentRequest r) {
+        Operator op = accounts.authorize(r.operatorId(), Role.WINDOW_CLERK, r.bizNo(), "take an on-site consent");
+        Case c = cases.find(r.bizNo()).orElseThrow(() -> new CaseException(CaseException.Reason.UNKNOWN_CASE, r.bizNo(), "no such case"));
+        Plan plan = catalog.plan(c.itemCode(), c.openedAt());
+        for (String m : r.materialCodes()) {
+            if (plan.material(m).isEmpty()) {
+                throw new ConsentException("item " + c.itemCode() + " of case " + c.bizNo() + " has no material " + m);
+            }
+        }
+        Instant now = clock.instant();
+        Instant expires = r.expiresAt() != null ? r.expiresAt() : openingHours.endOfWorkingDay(now);
+        if (!expires.isAfter(now)) {
+            throw new InvalidValueException("expiresAt", "must be in the future");
+        }
+        String window = op.windowId() != null ? op.windowId() : c.windowId();
+        Consent consent = new Consent(UUID.randomUUID().toString(), c.bizNo(), c.itemCode(), c.applicant().id(), op.id(), window,
+                r.materialCodes(), r.purpose(), r.method(), r.evidenceRef(), r.evidenceSha256(), now, expires, null, null);
+        Map<String, String> detail = new TreeMap<>();
+        detail.put("consent", consent.id());
+        detail.put("materials", String.join(",", new java.util.TreeSet<>(consent.materialCodes())));
+        detail.put("purpose", consent.purpose());
+        detail.put("method", consent.method().name());
+        detail.put("evidenceSha256", consent.evidenceSha256());
+        detail.put("expiresAt", consent.expiresAt().toString());
+        detail.put("window", window);
+        synchronized (this) {
+            audit.append(AuditType.CONSENT_GRANTED, op.id(), c.bizNo(), subjects.subject(c.applicant().id()), detail);
+            Guard.run(storeId, "put", () -> store.put(consent));
+            List<Consent> l = new ArrayList<>(forCase(c.bizNo()));
+            l.add(consent);
+            index.put(c.bizNo(), List.copyOf(l));
+        }
+        return consent;
+    }
+
+    @Override
+    public Consent revoke(String consentId, String operatorId, String reason) {
+        String id = Codes.require(consentId, "consentId");
+        Consent c = find(id).orElseThrow(() -> new ConsentException("no consent " + id));
+        Operator op = accounts.authorize(operatorId, Role.WINDOW_CLERK, c.bizNo(), "revoke a consent");
+        String why = InvalidValueException.requireText(reason, "reason");
+        Consent revoked;
+        synchronized (this) {
+            Consent current = forCase(c.bizNo()).stream().filter(x -> x.id().equals(id)).findFirst().orElse(c);
+            if (current.revokedAt() != null) {
+                throw new ConsentException("consent " + id + " is already revoked");
+            }
+            revoked = current.revoke(clock.instant(), op.id());
+            audit.append(AuditType.CONSENT_REVOKED, op.id(), c.bizNo(), subjects.subject(c.applicant()),
+                    Map.of("consent", id, "reason", why));
+            Guard.run(storeId, "put", () -> store.put(revoked));
+            List<Consent> l = new ArrayList<>();
+            for (Consent x : forCase(c.bizNo())) {
+                l.add(x.id().equals(id) ? revoked : x);
+            }
+            index.put(c.bizNo(), List.copyOf(l));
+        }
+        onRevoke.accept(revoked, revoked.materialCodes());
+        return revoked;
+    }
+
+    @Override
+    public Optional<Consent> find(String consentId) {
+        return Guard.call(storeId, "find", () -> store.find(Codes.require(consentId, "consentId")));
+    }
+
+    @Override
+    public List<Consent> forCase(String bizNo) {
+        List<Consent> l = index.get(bizNo);
+        if (l == null) {
+            String b = Codes.require(bizNo, "bizNo");
+            l = List.copyOf(Guard.call(storeId, "forCase", () -> store.forCase(b)));
+            index.putIfAbsent(b, l);
+        }
+        return l;
+    }
+}

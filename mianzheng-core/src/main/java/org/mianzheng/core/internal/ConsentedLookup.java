@@ -1,0 +1,211 @@
+package org.mianzheng.core.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.mianzheng.api.Case;
+import org.mianzheng.api.CaseException;
+import org.mianzheng.api.Consent;
+import org.mianzheng.api.ExemptionCatalog;
+import org.mianzheng.api.MaterialPlan;
+import org.mianzheng.api.Operator;
+import org.mianzheng.api.Plan;
+import org.mianzheng.api.Role;
+import org.mianzheng.api.ViolationKind;
+import org.mianzheng.core.accounts.DefaultAccountService;
+import org.mianzheng.core.cases.DefaultCaseService;
+import org.mianzheng.core.consent.DefaultConsentService;
+import org.mianzheng.core.guard.ViolationRecorder;
+import org.mianzheng.core.retrieval.CachedLicense;
+
+/**
+ * The authorisation and cache path of retrieval, shared by the engine and its benchmark: account and role,
+ * case, plan, material, consent, then the cache. Allocation-free when everything passes; every refusal is recorded
+ * as a violation before it is thrown. Unsupported outside the engine.
+ */
+public final class ConsentedLookup {
+    /** Key of the licence cache: case + holder + licence type; never shared between cases. */
+    public record CacheKey(String bizNo, String holder, String licenseType) {
+    }
+
+    /** What the checks established. */
+    public record Checked(Operator operator, Case theCase, MaterialPlan material, Consent consent, CacheKey key) {
+    }
+
+    private final Clock clock;
+    private final DefaultAccountService accounts;
+    private final DefaultCaseService cases;
+    private final ExemptionCatalog catalog;
+    private final DefaultConsentService consents;
+    private final ViolationRecorder violations;
+    private final Cache<CacheKey, CachedLicense> cache;
+    private final Map<String, Map<String, CacheKey>> keys = new ConcurrentHashMap<>();
+
+    /**
+     * @param clock      engine clock
+     * @param accounts   accounts
+     * @param cases      cases
+     * @param catalog    catalog
+     * @param consents   consents
+     * @param violations violation recorder
+     * @param cache      licence cache
+     */
+    public ConsentedLookup(Clock clock, DefaultAccountService accounts, DefaultCaseService cases, ExemptionCatalog catalog,
+                           DefaultConsentService consents, ViolationRecorder violations, Cache<CacheKey, CachedLicense> cache) {
+        this.clock = clock;
+        this.accounts = accounts;
+        this.cases = cases;
+        this.catalog = catalog;
+        this.consents = consents;
+        this.violations = violations;
+        this.cache = cache;
+    }
+
+    /**
+     * Runs every check for using the data of one material of a case.
+     *
+     * @param bizNo        case
+     * @param materialCode material
+     * @param operatorId   clerk
+     * @param act          the act, for refusals
+     * @return what was established
+     * @throws org.mianzheng.api.AccessDeniedException if refused (recorded)
+     * @throws CaseException                           if there is no such case
+     */
+    public Checked check(String bizNo, String materialCode, String operatorId, String act) {
+        Operator op = accounts.authorize(operatorId, Role.WINDOW_CLERK, bizNo, act);
+        Case c = cases.cached(bizNo);
+        if (c == null) {
+            throw new CaseException(CaseException.Reason.UNKNOWN_CASE, org.mianzheng.api.Codes.require(bizNo, "bizNo"), "no such case");
+        }
+        Plan plan = catalog.plan(c.itemCode(), c.openedAt());
+        MaterialPlan mp = null;
+        List<MaterialPlan> ms = plan.materials();
+        for (int i = 0; i < ms.size(); i++) {
+            if (ms.get(i).materialCode().equals(materialCode)) {
+                mp = ms.get(i);
+                break;
+            }
+        }
+        if (mp == null) {
+            throw violations.refuse(ViolationKind.NOT_IN_ITEM, op.id(), c.bizNo(), "material " + safe(materialCode) + " is not a material of item "
+                    + c.itemCode(), Map.of("material", safe(materialCode), "act", act));
+        }
+        Consent consent = consent(c, mp.materialCode(), op, act);
+        return new Checked(op, c, mp, consent, key(c, mp));
+    }
+
+    private Consent consent(Case c, String materialCode, Operator op, String act) {
+        List<Consent> list = consents.forCase(c.bizNo());
+        long now = clock.millis();
+        boolean anyRevoked = false;
+        boolean anyExpired = false;
+        boolean anyValid = false;
+        for (int i = 0; i < list.size(); i++) {
+            Consent k = list.get(i);
+            if (k.revokedAt() != null) {
+                anyRevoked |= k.materialCodes().contains(materialCode);
+                continue;
+            }
+            if (now >= k.expiresAt().toEpochMilli() || now < k.grantedAt().toEpochMilli()) {
+                anyExpired |= k.materialCodes().contains(materialCode);
+                continue;
+            }
+            anyValid = true;
+            if (k.materialCodes().contains(materialCode)) {
+                return k;
+            }
+        }
+        Map<String, String> d = Map.of("material", materialCode, "act", act);
+        if (anyExpired) {
+            throw violations.refuse(ViolationKind.CONSENT_EXPIRED, op.id(), c.bizNo(), "the consent covering " + materialCode + " has expired", d);
+        }
+        if (anyRevoked) {
+            throw violations.refuse(ViolationKind.CONSENT_REVOKED, op.id(), c.bizNo(), "the consent covering " + materialCode + " was revoked", d);
+        }
+        if (anyValid) {
+            throw violations.refuse(ViolationKind.OUT_OF_CONSENT_SCOPE, op.id(), c.bizNo(), "no consent of the case covers " + materialCode, d);
+        }
+        throw violations.refuse(ViolationKind.NO_CONSENT, op.id(), c.bizNo(), "the applicant has not authorised retrieval for this case", d);
+    }
+
+    private CacheKey key(Case c, MaterialPlan mp) {
+        if (mp.material().licenseTypeCode() == null) {
+            return null;
+        }
+        Map<String, CacheKey> perCase = keys.get(c.bizNo());
+        if (perCase == null) {
+            perCase = keys.computeIfAbsent(c.bizNo(), k -> new ConcurrentHashMap<>());
+        }
+        CacheKey k = perCase.get(mp.materialCode());
+        if (k == null) {
+            k = perCase.computeIfAbsent(mp.materialCode(), m -> new CacheKey(c.bizNo(), c.applicant().id().value(), mp.material().licenseTypeCode()));
+        }
+        return k;
+    }
+
+    /**
+     * The checks, then the cache: the fast path of a repeated retrieval (the caller records the cache hit).
+     *
+     * @param bizNo        case
+     * @param materialCode material
+     * @param operatorId   clerk
+     * @return the cached licence, or {@code null}
+     */
+    public CachedLicense cached(String bizNo, String materialCode, String operatorId) {
+        Checked c = check(bizNo, materialCode, operatorId, "retrieve");
+        return c.key() == null ? null : cache.getIfPresent(c.key());
+    }
+
+    /**
+     * @param bizNo a case
+     * @return its plan as of its opening
+     */
+    public Plan plan(String bizNo) {
+        Case c = cases.cached(bizNo);
+        if (c == null) {
+            throw new CaseException(CaseException.Reason.UNKNOWN_CASE, org.mianzheng.api.Codes.require(bizNo, "bizNo"), "no such case");
+        }
+        return catalog.plan(c.itemCode(), c.openedAt());
+    }
+
+    /**
+     * @param bizNo        a case
+     * @param materialCode a material
+     * @return whether a consent in force now covers it
+     */
+    public boolean covered(String bizNo, String materialCode) {
+        java.time.Instant now = clock.instant();
+        for (Consent k : consents.forCase(bizNo)) {
+            if (k.validAt(now) && k.materialCodes().contains(materialCode)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return the cache */
+    public Cache<CacheKey, CachedLicense> cache() {
+        return cache;
+    }
+
+    /**
+     * Evicts a case's cached licences of the given types.
+     *
+     * @param bizNo case
+     * @param types licence type codes
+     */
+    public void evict(String bizNo, java.util.Set<String> types) {
+        cache.asMap().keySet().removeIf(k -> k.bizNo().equals(bizNo) && types.contains(k.licenseType()));
+    }
+
+    private static String safe(String s) {
+        if (s == null) {
+            return "<null>";
+        }
+        String t = s.length() > 64 ? s.substring(0, 64) : s;
+        return t.replaceAll("[^A-Za-z0-9_.-]", "?");
+    }
+}

@@ -1,0 +1,419 @@
+package org.mianzheng.core.retrieval;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.mianzheng.api.ArchiveAct;
+import org.mianzheng.api.ArchiveCopy;
+import org.mianzheng.api.AuditType;
+import org.mianzheng.api.Case;
+import org.mianzheng.api.ChannelAttempt;
+import org.mianzheng.api.InvalidValueException;
+import org.mianzheng.api.License;
+import org.mianzheng.api.LicenseQuery;
+import org.mianzheng.api.MaterialDecision;
+import org.mianzheng.api.MaterialKind;
+import org.mianzheng.api.MaterialPlan;
+import org.mianzheng.api.MianzhengException;
+import org.mianzheng.api.MustSubmitReason;
+import org.mianzheng.api.RetrievalException;
+import org.mianzheng.api.RetrievalMode;
+import org.mianzheng.api.RetrievalOutcome;
+import org.mianzheng.api.RetrievalResult;
+import org.mianzheng.api.RetrievalService;
+import org.mianzheng.api.SourceOutcome;
+import org.mianzheng.api.SourceResult;
+import org.mianzheng.api.ViolationKind;
+import org.mianzheng.api.spi.LicenseSource;
+import org.mianzheng.core.OpeningHours;
+import org.mianzheng.core.audit.AuditChain;
+import org.mianzheng.core.audit.AuditSubjects;
+import org.mianzheng.core.guard.ViolationRecorder;
+import org.mianzheng.core.internal.ConsentedLookup;
+import org.mianzheng.core.internal.ConsentedLookup.Checked;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's {@link RetrievalService}: checks (account, case, material, consent) → misuse flags → cache → the
+ * channels in the plan's order, each behind its own circuit breaker and timeout, all within one overall deadline;
+ * no retry of a channel (adapters may retry idempotent queries within their time). When no channel can serve, the
+ * material falls back to {@code MUST_SUBMIT} with the reason (Art. 5). Every step is an audit event; if the final
+ * event cannot be recorded, the result is withheld (fail closed).
+ */
+public final class DefaultRetrievalService implements RetrievalService {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultRetrievalService.class);
+
+    private final Clock clock;
+    private final ZoneId zone;
+    private final RetrievalSettings settings;
+    private final Map<String, LicenseSource> sources;
+    private final Map<String, CircuitBreaker> breakers = new LinkedHashMap<>();
+    private final ConsentedLookup lookup;
+    private final AuditChain audit;
+    private final AuditSubjects subjects;
+    private final ViolationRecorder violations;
+    private final OpeningHours openingHours;
+    private final BulkTracker bulk;
+    private final ScheduledExecutorService scheduler;
+    private final Executor executor;
+
+    /**
+     * @param clock       engine clock
+     * @param settings    settings
+     * @param sources     licence sources by channel id
+     * @param lookup      the checked cache path
+     * @param audit       audit chain
+     * @param subjects    subject digests
+     * @param violations  violation recorder
+     * @param openingHours office hours
+     * @param scheduler   the engine's timer
+     * @param executor    the engine's executor for continuations
+     */
+    public DefaultRetrievalService(Clock clock, RetrievalSettings settings, Map<String, LicenseSource> sources, ConsentedLookup lookup,
+                                   AuditChain audit, AuditSubjects subjects, ViolationRecorder violations, OpeningHours openingHours,
+                                   ScheduledExecutorService scheduler, Executor executor) {
+        this.clock = clock;
+        this.zone = clock.getZone();
+        this.settings = settings;
+        this.sources = Map.copyOf(sources);
+        this.lookup = lookup;
+        this.audit = audit;
+        this.subjects = subjects;
+        this.violations = violations;
+        this.openingHours = openingHours;
+        this.bulk = new BulkTracker(settings.bulkWindow().toMillis());
+        this.scheduler = scheduler;
+        this.executor = executor;
+        CircuitBreakerConfig cfg = CircuitBreakerConfig.custom()
+                .failureRateThreshold(settings.breakerFailureRatePct())
+                .minimumNumberOfCalls(settings.breakerMinimumCalls())
+                .slidingWindowSize(Math.max(settings.breakerMinimumCalls(), 20))
+                .waitDurationInOpenState(settings.breakerOpenFor())
+                .permittedNumberOfCallsInHalfOpenState(2)
+                .recordExceptions(ChannelFault.class)
+                .build();
+        for (String id : sources.keySet()) {
+            breakers.put(id, CircuitBreaker.of("mianzheng-" + id, cfg));
+        }
+    }
+
+    /** Marker recorded against a channel's breaker for an unhealthy answer. */
+    static final class ChannelFault extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ChannelFault(SourceOutcome o) {
+            super(o.name(), null, false, false);
+        }
+    }
+
+    /**
+     * @param channel a channel id
+     * @return its circuit breaker state, e.g. {@code CLOSED}, {@code OPEN}
+     */
+    public String breakerState(String channel) {
+        CircuitBreaker cb = breakers.get(channel);
+        return cb == null ? "NONE" : cb.getState().name();
+    }
+
+    @Override
+    public CompletionStage<RetrievalResult> retrieve(String bizNo, String materialCode, String operatorId) {
+        try {
+            return start(bizNo, materialCode, operatorId);
+        } catch (MianzhengException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public CompletionStage<List<RetrievalResult>> retrieveAll(String bizNo, String operatorId) {
+        List<CompletableFuture<RetrievalResult>> all = new ArrayList<>();
+        try {
+            List<MaterialPlan> licences = lookup.plan(bizNo).materials().stream().filter(DefaultRetrievalService::retrievable).toList();
+            for (MaterialPlan mp : licences) {
+                if (lookup.covered(bizNo, mp.materialCode())) {
+                    all.add(start(bizNo, mp.materialCode(), operatorId));
+                }
+            }
+            if (all.isEmpty() && !licences.isEmpty()) {
+                // nothing covered: the check records the refusal and throws
+                lookup.check(bizNo, licences.get(0).materialCode(), operatorId, "retrieve");
+            }
+        } catch (MianzhengException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0])).thenApply(v -> all.stream().map(CompletableFuture::join).toList());
+    }
+
+    private static boolean retrievable(MaterialPlan mp) {
+        return mp.decision() == MaterialDecision.EXEMPT && mp.material().kind() == MaterialKind.ELECTRONIC_LICENSE && mp.mode() == RetrievalMode.DATA_CALL;
+    }
+
+    private CompletableFuture<RetrievalResult> start(String bizNo, String materialCode, String operatorId) {
+        Checked ck = lookup.check(bizNo, materialCode, operatorId, "retrieve");
+        MaterialPlan mp = ck.material();
+        if (!retrievable(mp)) {
+            throw new RetrievalException("material " + mp.materialCode() + " of case " + ck.theCase().bizNo() + " is " + mp.decision()
+                    + (mp.decision() == MaterialDecision.EXEMPT ? " by " + mp.mode() + " of a " + mp.material().kind() : "")
+                    + ": only exempt electronic licences are retrieved here");
+        }
+        Case c = ck.theCase();
+        String subject = subjects.subject(c.applicant().id());
+        flags(ck, subject);
+        CachedLicense hit = lookup.cache().getIfPresent(ck.key());
+        if (hit != null) {
+            audit.append(AuditType.CACHE_HIT, ck.operator().id(), c.bizNo(), subject, Map.of("material", mp.materialCode(),
+                    "channel", hit.channel(), "consent", ck.consent().id(), "retrievedAt", hit.retrievedAt().toString()));
+            return CompletableFuture.completedFuture(result(ck, hit.license(), hit.channel(), hit.retrievedAt(), true, List.of()));
+        }
+        Attempt run = new Attempt(ck, subject, System.nanoTime() + settings.overallDeadline().toNanos());
+        executor.execute(() -> next(run, 0));
+        return run.promise;
+    }
+
+    private void flags(Checked ck, String subject) {
+        Instant now = clock.instant();
+        String op = ck.operator().id();
+        String biz = ck.theCase().bizNo();
+        int distinct = bulk.touch(op, subject, now.toEpochMilli());
+        if (distinct > settings.bulkHolderLimit()) {
+            Map<String, String> d = Map.of("distinctHolders", Integer.toString(distinct), "limit", Integer.toString(settings.bulkHolderLimit()),
+                    "window", settings.bulkWindow().toString());
+            if (settings.refuseBulk()) {
+                throw violations.refuse(ViolationKind.BULK_HARVESTING, op, biz, "operator touched " + distinct + " distinct holders within "
+                        + settings.bulkWindow(), d);
+            }
+            violations.record(ViolationKind.BULK_HARVESTING, op, biz, false, d);
+        }
+        if (!openingHours.isWorkingTime(now)) {
+            Map<String, String> d = Map.of("at", now.toString());
+            if (settings.refuseOutsideOfficeHours()) {
+                throw violations.refuse(ViolationKind.OUTSIDE_OFFICE_HOURS, op, biz, "retrieval outside office hours", d);
+            }
+            violations.record(ViolationKind.OUTSIDE_OFFICE_HOURS, op, biz, false, d);
+        }
+    }
+
+    /** State of one retrieval across its channel attempts. */
+    private static final class Attempt {
+        final Checked ck;
+        final String subject;
+        final long deadlineNanos;
+        final List<ChannelAttempt> attempts = new ArrayList<>();
+        final CompletableFuture<RetrievalResult> promise = new CompletableFuture<>();
+        boolean unusable;
+
+        Attempt(Checked ck, String subject, long deadlineNanos) {
+            this.ck = ck;
+            this.subject = subject;
+            this.deadlineNanos = deadlineNanos;
+        }
+    }
+
+    private void next(Attempt run, int index) {
+        try {
+            List<String> channels = run.ck.material().channels();
+            if (index >= channels.size()) {
+                finish(run, null, null, run.unusable ? MustSubmitReason.LICENSE_NOT_USABLE : MustSubmitReason.NO_CHANNEL_AVAILABLE);
+                return;
+            }
+            String channel = channels.get(index);
+            LicenseSource source = sources.get(channel);
+            long remaining = run.deadlineNanos - System.nanoTime();
+            if (source == null) {
+                record(run, channel, SourceResult.of(SourceOutcome.UNAVAILABLE, null, "no adapter registered for channel " + channel), 0);
+                next(run, index + 1);
+                return;
+            }
+            if (remaining <= 0) {
+                record(run, channel, SourceResult.of(SourceOutcome.TIMEOUT, null, "overall deadline of " + settings.overallDeadline() + " passed"), 0);
+                finish(run, null, null, MustSubmitReason.NO_CHANNEL_AVAILABLE);
+                return;
+            }
+            CircuitBreaker cb = breakers.get(channel);
+            if (!cb.tryAcquirePermission()) {
+                record(run, channel, SourceResult.of(SourceOutcome.UNAVAILABLE, null, "circuit breaker open"), 0);
+                next(run, index + 1);
+                return;
+            }
+            LicenseQuery q = query(run, channel);
+            long timeout = Math.min(settings.channelTimeout().toNanos(), remaining);
+            long t0 = System.nanoTime();
+            CompletableFuture<SourceResult> race = new CompletableFuture<>();
+            CompletableFuture<SourceResult> call;
+            try {
+                CompletionStage<SourceResult> stage = source.retrieve(q);
+                call = stage == null ? CompletableFuture.completedFuture(null) : stage.toCompletableFuture();
+            } catch (RuntimeException e) {
+                call = CompletableFuture.failedFuture(e);
+            }
+            CompletableFuture<SourceResult> theCall = call;
+            ScheduledFuture<?> timer = scheduler.schedule(() -> {
+                if (race.complete(SourceResult.of(SourceOutcome.TIMEOUT, null, "no answer within " + Duration.ofNanos(timeout).toMillis() + " ms"))) {
+                    theCall.cancel(true);
+                }
+            }, timeout, TimeUnit.NANOSECONDS);
+            call.whenComplete((r, ex) -> {
+                SourceResult res;
+                if (ex != null) {
+                    res = SourceResult.of(SourceOutcome.MALFORMED_RESPONSE, null, "adapter " + channel + " failed: " + rootName(ex));
+                } else if (r == null) {
+                    res = SourceResult.of(SourceOutcome.MALFORMED_RESPONSE, null, "adapter " + channel + " returned null");
+                } else {
+                    res = r;
+                }
+                race.complete(res);
+            });
+            race.thenAcceptAsync(res -> {
+                timer.cancel(false);
+                handle(run, index, channel, q, res, System.nanoTime() - t0, cb);
+            }, executor).exceptionally(ex -> {
+                run.promise.completeExceptionally(unwrap(ex));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            run.promise.completeExceptionally(e);
+        }
+    }
+
+    private void handle(Attempt run, int index, String channel, LicenseQuery q, SourceResult res, long elapsedNanos, CircuitBreaker cb) {
+        SourceResult checked = validate(q, res);
+        if (checked.outcome().channelFault()) {
+            cb.onError(elapsedNanos, TimeUnit.NANOSECONDS, new ChannelFault(checked.outcome()));
+        } else {
+            cb.onSuccess(elapsedNanos, TimeUnit.NANOSECONDS);
+        }
+        record(run, channel, checked, elapsedNanos);
+        switch (checked.outcome()) {
+            case FOUND -> {
+                License l = checked.license();
+                if (l.usableOn(clock.instant().atZone(zone).toLocalDate())) {
+                    Instant at = clock.instant();
+                    lookup.cache().put(run.ck.key(), new CachedLicense(l, channel, at));
+                    finish(run, l, channel, null);
+                } else {
+                    run.unusable = true;
+                    finish(run, null, null, MustSubmitReason.LICENSE_NOT_USABLE);
+                }
+            }
+            case REVOKED, EXPIRED, RESTRICTED -> {
+                run.unusable = true;
+                finish(run, null, null, MustSubmitReason.LICENSE_NOT_USABLE);
+            }
+            default -> next(run, index + 1);
+        }
+    }
+
+    private static SourceResult validate(LicenseQuery q, SourceResult r) {
+        License l = r.license();
+        if (l != null && (!l.holder().equals(q.holder()) || !l.licenseTypeCode().equals(q.licenseTypeCode()))) {
+            return SourceResult.of(SourceOutcome.MALFORMED_RESPONSE, r.platformCode(), "answer is for another holder or licence type");
+        }
+        return r;
+    }
+
+    private LicenseQuery query(Attempt run, String channel) {
+        Checked ck = run.ck;
+        Case c = ck.theCase();
+        return new LicenseQuery(UUID.randomUUID().toString(), c.applicant().id(), c.applicant().name(), ck.material().material().licenseTypeCode(),
+                c.itemCode(), c.bizNo(), ck.operator().id(), ck.consent().windowId(), ck.consent().purpose(), true);
+    }
+
+    private void record(Attempt run, String channel, SourceResult r, long elapsedNanos) {
+        ChannelAttempt a = new ChannelAttempt(channel, r.outcome(), r.platformCode(), r.detail(), Duration.ofNanos(elapsedNanos));
+        run.attempts.add(a);
+        Map<String, String> d = new TreeMap<>();
+        d.put("material", run.ck.material().materialCode());
+        d.put("channel", channel);
+        d.put("outcome", r.outcome().name());
+        d.put("elapsedMs", Long.toString(TimeUnit.NANOSECONDS.toMillis(elapsedNanos)));
+        d.put("purpose", run.ck.consent().purpose());
+        if (r.platformCode() != null) {
+            d.put("platformCode", r.platformCode());
+        }
+        if (!r.detail().isEmpty()) {
+            d.put("detail", r.detail());
+        }
+        audit.append(AuditType.CHANNEL_ATTEMPT, run.ck.operator().id(), run.ck.theCase().bizNo(), run.subject, d);
+        if (r.outcome().channelFault()) {
+            LOG.warn("case {}: channel {} answered {} ({})", run.ck.theCase().bizNo(), channel, r.outcome(), r.detail());
+        }
+    }
+
+    private void finish(Attempt run, License license, String channel, MustSubmitReason reason) {
+        Checked ck = run.ck;
+        RetrievalResult result = license == null
+                ? new RetrievalResult(ck.theCase().bizNo(), ck.material().materialCode(), RetrievalOutcome.MUST_SUBMIT, null, null, null, false,
+                List.of(), reason, run.attempts)
+                : result(ck, license, channel, clock.instant(), false, run.attempts);
+        Map<String, String> d = new TreeMap<>();
+        d.put("material", ck.material().materialCode());
+        d.put("outcome", result.outcome().name());
+        d.put("consent", ck.consent().id());
+        if (channel != null) {
+            d.put("channel", channel);
+        }
+        if (reason != null) {
+            d.put("reason", reason.name());
+            d.put("article", reason.article());
+        }
+        if (!result.mismatchedFields().isEmpty()) {
+            d.put("mismatchedFields", String.join(",", result.mismatchedFields()));
+        }
+        if (license != null && license.file() != null) {
+            d.put("fileSha256", license.file().sha256());
+        }
+        audit.append(AuditType.RETRIEVAL, ck.operator().id(), ck.theCase().bizNo(), run.subject, d);
+        run.promise.complete(result);
+    }
+
+    private RetrievalResult result(Checked ck, License l, String channel, Instant at, boolean fromCache, List<ChannelAttempt> attempts) {
+        List<String> mismatched = DeclaredData.mismatches(ck.theCase().declaredFor(ck.material().materialCode()), l);
+        RetrievalOutcome o = mismatched.isEmpty() ? RetrievalOutcome.RETRIEVED : RetrievalOutcome.MISMATCH;
+        return new RetrievalResult(ck.theCase().bizNo(), ck.material().materialCode(), o, l, channel, at, fromCache, mismatched, null, attempts);
+    }
+
+    @Override
+    public ArchiveCopy archiveCopy(String bizNo, String materialCode, ArchiveAct act, String operatorId, String purpose) {
+        InvalidValueException.requireNonNull(act, "act");
+        String why = InvalidValueException.requireText(purpose, "purpose");
+        Checked ck = lookup.check(bizNo, materialCode, operatorId, act == ArchiveAct.PRINT ? "print a copy" : "download a copy");
+        CachedLicense hit = ck.key() == null ? null : lookup.cache().getIfPresent(ck.key());
+        if (hit == null || hit.license().file() == null) {
+            throw new RetrievalException("no retrieved file of material " + ck.material().materialCode() + " for case " + ck.theCase().bizNo()
+                    + " (retrieve it first; retrieved files are kept for " + settings.cacheTtl() + ")");
+        }
+        Instant now = clock.instant();
+        audit.append(act == ArchiveAct.PRINT ? AuditType.ARCHIVE_PRINT : AuditType.ARCHIVE_DOWNLOAD, ck.operator().id(), ck.theCase().bizNo(),
+                subjects.subject(ck.theCase().applicant().id()), Map.of("material", ck.material().materialCode(), "purpose", why,
+                        "fileSha256", hit.license().file().sha256(), "consent", ck.consent().id()));
+        return new ArchiveCopy(ck.theCase().bizNo(), ck.material().materialCode(), act, ck.operator().id(), why, now, hit.license().file());
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        while ((t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String rootName(Throwable t) {
+        Throwable u = unwrap(t);
+        return u.getClass().getSimpleName();
+    }
+}
