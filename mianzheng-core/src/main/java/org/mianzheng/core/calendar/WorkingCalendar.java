@@ -53,6 +53,9 @@ public final class WorkingCalendar {
     private final NavigableMap<LocalDate, DayOverride> local;
     private final int[] covered;
     private final boolean coveredContiguous;
+    /** Epoch seconds [coverStart, coverEnd) of the covered years when contiguous; an empty range otherwise. */
+    private final long coverStart;
+    private final long coverEnd;
 
     // Compiled range [rangeStart, rangeEnd) in epoch seconds.
     private final long rangeStart;
@@ -82,6 +85,13 @@ public final class WorkingCalendar {
         this.covered = years.keySet().stream().mapToInt(Integer::intValue).toArray();
         this.coveredContiguous = covered.length == 0 || covered[covered.length - 1] - covered[0] == covered.length - 1;
 
+        if (covered.length > 0 && coveredContiguous) {
+            coverStart = zoneLine.toEpoch(CivilDays.jan1(covered[0]) * CivilDays.SECONDS_PER_DAY);
+            coverEnd = zoneLine.toEpoch(CivilDays.jan1(covered[covered.length - 1] + 1L) * CivilDays.SECONDS_PER_DAY);
+        } else {
+            coverStart = 0;
+            coverEnd = 0;
+        }
         int first = Integer.MAX_VALUE;
         int last = Integer.MIN_VALUE;
         if (!years.isEmpty()) {
@@ -308,8 +318,15 @@ public final class WorkingCalendar {
     public boolean isProvisional(Instant from, Instant to) {
         InvalidValueException.requireNonNull(from, "from");
         InvalidValueException.requireNonNull(to, "to");
-        long a = yearOf(from.getEpochSecond());
-        long b = yearOf(to.getEpochSecond());
+        return isProvisional(from.getEpochSecond(), to.getEpochSecond());
+    }
+
+    private boolean isProvisional(long from, long to) {
+        if (coverStart < coverEnd) {
+            return Math.min(from, to) < coverStart || Math.max(from, to) >= coverEnd;
+        }
+        long a = yearOf(from);
+        long b = yearOf(to);
         if (b < a) {
             long t = a;
             a = b;
@@ -394,7 +411,7 @@ public final class WorkingCalendar {
      */
     public Deadline deadline(Instant start, Duration workingDuration) {
         Instant at = add(start, workingDuration);
-        return new Deadline(at, isProvisional(start, at));
+        return new Deadline(at, isProvisional(start.getEpochSecond(), at.getEpochSecond()));
     }
 
     /**
