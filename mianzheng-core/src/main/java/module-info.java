@@ -12,6 +12,7 @@ module org.mianzheng.core {
 
     exports org.mianzheng.core;
     exports org.mianzheng.core.catalog;
+    exports org.mianzheng.core.calendar;
     exports org.mianzheng.core.cases;
     exports org.mianzheng.core.store;
     exports org.mianzheng.core.accounts;
