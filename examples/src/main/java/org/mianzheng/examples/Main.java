@@ -6,6 +6,18 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.mianzheng.api.AccessDeniedException;
+import org.mianzheng.api.ArchiveAct;
+import org.mianzheng.api.ArchiveCopy;
+import org.mianzheng.api.AuditVerification;
+import org.mianzheng.api.Consent;
+import org.mianzheng.api.ConsentMethod;
+import org.mianzheng.api.ConsentRequest;
+import org.mianzheng.api.Digests;
+import org.mianzheng.api.RetrievalOutcome;
+import org.mianzheng.api.RetrievalResult;
+import org.mianzheng.api.Role;
 import org.mianzheng.api.Case;
 import org.mianzheng.api.CatalogFiling;
 import org.mianzheng.api.Holder;
@@ -43,13 +55,29 @@ public final class Main {
             out.println("unknown flag: " + a + " (try --help)");
             System.exit(2);
         }
-        int code = new Main(out).run(Clock.system(Mianzheng.DEFAULT_ZONE));
+        int code = new Main(out).run(demoClock());
         System.exit(code);
+    }
+
+    /** Monday 2026-03-02 10:00 in Wuhai: the demo's clock starts there and then runs in real time. */
+    static final java.time.Instant DEMO_START = java.time.ZonedDateTime.of(2026, 3, 2, 10, 0, 0, 0, Mianzheng.DEFAULT_ZONE).toInstant();
+
+    static Clock demoClock() {
+        Clock system = Clock.system(Mianzheng.DEFAULT_ZONE);
+        return Clock.offset(system, java.time.Duration.between(system.instant(), DEMO_START));
     }
 
     int run(Clock clock) {
         out.println("== 免证办 mianzheng — end-to-end demo ==");
-        Mianzheng mz = Mianzheng.builder().clock(clock).build();
+        try (Mianzheng mz = Mianzheng.builder().clock(clock)
+                .licenseSource(SampleLicences.oneWindow())   // 自治区“综合一窗”受理平台 (primary)
+                .licenseSource(SampleLicences.cityHub())     // 全市政务服务信息数据调用核验系统 (supplementary)
+                .build()) {
+            return run(mz);
+        }
+    }
+
+    private int run(Mianzheng mz) {
 
         out.println();
         out.println("-- 1. 免证办目录 exemption catalog (Art. 16) --");
@@ -73,13 +101,57 @@ public final class Main {
                 "an item reviewed at region level keeps every material");
 
         out.println();
-        out.println("-- 3. A window case and a voluntary paper submission (Art. 4) --");
+        out.println("-- 3. Accounts (Art. 9) --");
+        mz.accounts().register("clerk-li", "李窗口", "ZWFWJ", "window-07", Set.of(Role.WINDOW_CLERK), "bureau-admin", "市行政审批和政务服务局");
+        mz.accounts().register("sup-wang", "王督查", "ZWFWJ", null, Set.of(Role.SUPERVISOR), "bureau-admin", "市行政审批和政务服务局");
+        mz.accounts().appointLiaison("ZWFWJ", "sup-wang", "bureau-admin");
+        out.println("registered window clerk clerk-li (window-07) and supervisor sup-wang, liaison of ZWFWJ; reported to the bureau");
+
+        out.println();
+        out.println("-- 4. A window case: on-site consent, retrieval, fallback (Art. 10(一), 5, 15) --");
         Holder applicant = Holder.person("11010519491231002X", "张三");
-        Case c = mz.cases().open("HBW-2026-000123", "11150300SC0002", applicant, Map.of(), "window-07", "clerk-li");
+        Case c = mz.cases().open("HBW-2026-000123", "11150300SC0002", applicant, Map.of("SFZ", Map.of("name", "张三")), "window-07", "clerk-li");
         out.printf("case %s opened for item %s, applicant %s, at %s%n", c.bizNo(), c.itemCode(), applicant.id(), c.openedAt());
+        Consent consent = mz.consents().grant(new ConsentRequest(c.bizNo(), "clerk-li", Set.of("SFZ", "JYCSZM"), "办理个体工商户设立登记",
+                ConsentMethod.SIGNATURE_PAD, "sigpad-20260302-0007", Digests.sha256Hex("signature image".getBytes(StandardCharsets.UTF_8)), null));
+        out.printf("现场授权 consent %s by %s for %s, expires %s%n", consent.id().substring(0, 8), consent.method(), consent.materialCodes(),
+                consent.expiresAt());
+        List<RetrievalResult> results = mz.retrieval().retrieveAll(c.bizNo(), "clerk-li").toCompletableFuture().join();
+        for (RetrievalResult r : results) {
+            out.printf("   %-7s %-11s via %-9s attempts %s%n", r.materialCode(), r.outcome(), r.channel(),
+                    r.attempts().stream().map(a -> a.channel() + ":" + a.outcome()).toList());
+        }
+        check(results.size() == 2 && results.stream().allMatch(r -> r.outcome() == RetrievalOutcome.RETRIEVED), "both licences retrieved");
+        check(results.stream().anyMatch(r -> "cityhub".equals(r.channel()) && r.attempts().size() == 2),
+                "property certificate fell back from onewindow to cityhub");
+        ArchiveCopy copy = mz.retrieval().archiveCopy(c.bizNo(), "JYCSZM", ArchiveAct.DOWNLOAD, "clerk-li", "转交审批部门业务科室存档");
+        out.printf("archive copy of JYCSZM downloaded (%s, sha256 %s…), audited%n", copy.file().type(), copy.file().sha256().substring(0, 12));
         VoluntarySubmission v = mz.cases().recordVoluntarySubmission(c.bizNo(), "SFZ", "clerk-li", "申请人主动提交身份证复印件");
-        out.printf("applicant handed in %s on paper although it is %s: accepted and recorded%n", v.materialCode(), v.planned());
+        out.printf("applicant handed in %s on paper although it is %s: accepted and recorded (Art. 4)%n", v.materialCode(), v.planned());
         check(v.wasExempt() && mz.cases().voluntarySubmissions(c.bizNo()).size() == 1, "voluntary submission accepted and recorded");
+
+        Holder stranger = Holder.person("440524188001010014", "李四");
+        Case c2 = mz.cases().open("HBW-2026-000124", "11150300SC0002", stranger, Map.of(), "window-07", "clerk-li");
+        mz.consents().grant(new ConsentRequest(c2.bizNo(), "clerk-li", Set.of("SFZ"), "办理个体工商户设立登记", ConsentMethod.FACE_MATCH,
+                "face-20260302-0008", Digests.sha256Hex("face match record".getBytes(StandardCharsets.UTF_8)), null));
+        RetrievalResult none = mz.retrieval().retrieve(c2.bizNo(), "SFZ", "clerk-li").toCompletableFuture().join();
+        out.printf("case %s: SFZ %s — %s (%s)%n", c2.bizNo(), none.outcome(), none.reason().chinese(), none.reason().article());
+        check(none.outcome() == RetrievalOutcome.MUST_SUBMIT && none.reason() == MustSubmitReason.NO_CHANNEL_AVAILABLE,
+                "a licence no channel has falls back to MUST_SUBMIT (Art. 5)");
+        try {
+            mz.retrieval().retrieve(c2.bizNo(), "JYCSZM", "clerk-li").toCompletableFuture().join();
+            check(false, "retrieval outside the consent is refused");
+        } catch (java.util.concurrent.CompletionException e) {
+            out.println("retrieval of JYCSZM without consent refused: " + e.getCause().getMessage());
+            check(e.getCause() instanceof AccessDeniedException, "retrieval outside the consent is refused and recorded as a violation");
+        }
+
+        out.println();
+        out.println("-- 5. Audit chain --");
+        AuditVerification verification = mz.audit().verify();
+        out.printf("%s; head %d%n", verification.detail(), mz.audit().head().sequence());
+        check(verification.ok(), "audit chain verifies");
+        check(mz.violations().stream().filter(x -> x.refused()).count() == 1, "the refused retrieval is recorded as a violation");
 
         out.println();
         if (failures.isEmpty()) {

@@ -4,12 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One link of the tamper-evident audit chain. {@code hash = SHA-256(canonicalBytes())}, where the canonical bytes
  * cover the previous hash and every field but the hash itself, each as a 4-byte big-endian length and UTF-8 bytes
- * (length −1 for null), the detail map sorted by key.
+ * (length −1 for null), in this order: the format tag {@code mianzheng-audit-v1}, previous hash, sequence (decimal),
+ * time as epoch seconds and nano-of-second (decimal, two fields), type name, actor, bizNo, subject, the number of
+ * detail entries, then each key and value sorted by key.
  *
  * @param sequence     position in the chain, from 1, without gaps
  * @param at           when
@@ -34,7 +35,7 @@ public record AuditEvent(long sequence, Instant at, AuditType type, String actor
         InvalidValueException.requireNonNull(at, "at");
         InvalidValueException.requireNonNull(type, "type");
         actor = InvalidValueException.requireText(actor, "actor");
-        detail = detail == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(detail));
+        detail = AuditRecord.sortedCopy(detail);
         previousHash = Digests.requireSha256Hex(previousHash, "previousHash");
         hash = Digests.requireSha256Hex(hash, "hash");
     }
@@ -80,12 +81,13 @@ public record AuditEvent(long sequence, Instant at, AuditType type, String actor
         put(out, "mianzheng-audit-v1");
         put(out, previousHash);
         put(out, Long.toString(sequence));
-        put(out, at.toString());
+        put(out, Long.toString(at.getEpochSecond()));
+        put(out, Integer.toString(at.getNano()));
         put(out, type.name());
         put(out, actor);
         put(out, bizNo);
         put(out, subject);
-        Map<String, String> sorted = detail instanceof TreeMap ? detail : new TreeMap<>(detail);
+        Map<String, String> sorted = AuditRecord.sortedCopy(detail);
         put(out, Integer.toString(sorted.size()));
         for (Map.Entry<String, String> e : sorted.entrySet()) {
             put(out, e.getKey());

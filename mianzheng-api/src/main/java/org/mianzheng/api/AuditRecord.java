@@ -17,9 +17,44 @@ public record AuditRecord(AuditType type, String actor, String bizNo, String sub
     public AuditRecord {
         InvalidValueException.requireNonNull(type, "type");
         actor = InvalidValueException.requireText(actor, "actor");
-        detail = detail == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(detail));
+        detail = sortedCopy(detail);
         for (Map.Entry<String, String> e : detail.entrySet()) {
             InvalidValueException.requireNonNull(e.getValue(), "detail." + e.getKey());
         }
+    }
+
+    /** An unmodifiable sorted view that {@link #sortedCopy} recognises and does not copy again. */
+    private static final class Sorted extends java.util.AbstractMap<String, String> {
+        private final TreeMap<String, String> map;
+
+        Sorted(TreeMap<String, String> map) {
+            this.map = map;
+        }
+
+        @Override
+        public java.util.Set<Map.Entry<String, String>> entrySet() {
+            return java.util.Collections.unmodifiableMap(map).entrySet();
+        }
+
+        @Override
+        public String get(Object key) {
+            return map.get(key);
+        }
+
+        @Override
+        public int size() {
+            return map.size();
+        }
+    }
+
+    /**
+     * @param detail a map or {@code null}
+     * @return an unmodifiable copy sorted by key (the argument itself if it already is one)
+     */
+    static Map<String, String> sortedCopy(Map<String, String> detail) {
+        if (detail instanceof Sorted) {
+            return detail;
+        }
+        return new Sorted(detail == null ? new TreeMap<>() : new TreeMap<>(detail));
     }
 }

@@ -6,6 +6,14 @@ import java.util.HexFormat;
 
 /** SHA-256 helpers. */
 public final class Digests {
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is mandatory in every JDK", e);
+        }
+    });
+
     private Digests() {
     }
 
@@ -22,11 +30,7 @@ public final class Digests {
      * @return SHA-256
      */
     public static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is mandatory in every JDK", e);
-        }
+        return SHA256.get().digest(bytes); // digest() resets the instance
     }
 
     /**

@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -92,7 +91,7 @@ public final class Mianzheng implements AutoCloseable {
 
     private Mianzheng(Builder b) {
         this.clock = b.clock != null ? b.clock : Clock.system(DEFAULT_ZONE);
-        OpeningHours hours = b.openingHours != null ? b.openingHours : OpeningHours.weekdays(clock.getZone(), LocalTime.of(8, 30), LocalTime.of(18, 0));
+        OpeningHours hours = b.openingHours != null ? b.openingHours : OpeningHours.of(org.mianzheng.core.calendar.WorkingCalendar.china());
         RetrievalSettings settings = b.retrievalSettings != null ? b.retrievalSettings : RetrievalSettings.defaults();
         if (b.auditSubjectKey == null) {
             LOG.warn("no audit subject key configured: using the built-in demo key; set Builder.auditSubjectKey in production");
@@ -130,6 +129,7 @@ public final class Mianzheng implements AutoCloseable {
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
                 .build();
         this.lookup = new ConsentedLookup(clock, accounts, cases, catalog, consents, violations, cache);
+        consents.onChange(lookup::consentsChanged);
         consents.onRevoke((consent, materials) -> {
             java.util.Set<String> types = new java.util.HashSet<>();
             catalog.plan(consent.itemCode(), cases.cached(consent.bizNo()).openedAt()).materials().forEach(m -> {

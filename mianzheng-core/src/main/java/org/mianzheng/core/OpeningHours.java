@@ -8,7 +8,8 @@ import java.time.ZonedDateTime;
 
 /**
  * When the windows are open: used to flag retrievals outside office hours and to let consents expire at the end of
- * the working day. The working calendar provides a full implementation; {@link #weekdays} is the simple default.
+ * the working day. {@link #of(org.mianzheng.core.calendar.WorkingCalendar)} (the default, with the bundled national
+ * holidays) follows the working calendar; {@link #weekdays} is a plain alternative.
  */
 public interface OpeningHours {
 
@@ -23,6 +24,32 @@ public interface OpeningHours {
      * @return the end of the working day that {@code at} falls in (or, outside office hours, of that calendar day)
      */
     Instant endOfWorkingDay(Instant at);
+
+    /**
+     * @param calendar a working calendar
+     * @return its office hours; the working day ends with its last slot
+     */
+    static OpeningHours of(org.mianzheng.core.calendar.WorkingCalendar calendar) {
+        return new OpeningHours() {
+            @Override
+            public boolean isWorkingTime(Instant at) {
+                return calendar.isWorkingTime(at);
+            }
+
+            @Override
+            public Instant endOfWorkingDay(Instant at) {
+                ZonedDateTime t = at.atZone(calendar.zone());
+                java.util.List<org.mianzheng.core.calendar.TimeSlot> slots = calendar.workingHours(t.toLocalDate()).slots();
+                if (!slots.isEmpty()) {
+                    ZonedDateTime end = t.toLocalDate().atTime(slots.get(slots.size() - 1).end()).atZone(calendar.zone());
+                    if (end.isAfter(t)) {
+                        return end.toInstant();
+                    }
+                }
+                return t.toLocalDate().plusDays(1).atStartOfDay(calendar.zone()).toInstant();
+            }
+        };
+    }
 
     /**
      * @param zone  time zone

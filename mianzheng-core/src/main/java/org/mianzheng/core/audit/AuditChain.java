@@ -132,8 +132,13 @@ public final class AuditChain implements AuditLog {
             if (page.isEmpty()) {
                 break;
             }
-            for (AuditEvent e : page) {
+            for (int i = 0; i < page.size(); i++) {
+                AuditEvent e = page.get(i);
                 checked++;
+                if (e.sequence() > expected && laterInPage(page, i, expected)) {
+                    return new AuditVerification(false, checked, Problem.REORDERED, expected,
+                            "event " + expected + " appears after event " + e.sequence());
+                }
                 if (e.sequence() < expected) {
                     Problem p = e.sequence() == expected - 1 ? Problem.INSERTED : Problem.REORDERED;
                     return new AuditVerification(false, checked, p, e.sequence(),
@@ -173,6 +178,15 @@ public final class AuditChain implements AuditLog {
                     "chain ends at " + (expected - 1) + " but the anchor is at " + anchor.sequence());
         }
         return new AuditVerification(true, checked, null, null, "chain intact: " + checked + " events");
+    }
+
+    private static boolean laterInPage(List<AuditEvent> page, int from, long sequence) {
+        for (int j = from + 1; j < page.size(); j++) {
+            if (page.get(j).sequence() == sequence) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

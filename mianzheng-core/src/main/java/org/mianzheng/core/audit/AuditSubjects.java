@@ -16,6 +16,9 @@ import org.mianzheng.api.InvalidValueException;
  */
 public final class AuditSubjects {
     private final SecretKeySpec key;
+    private final ThreadLocal<Mac> macs;
+    private final com.github.benmanes.caffeine.cache.Cache<HolderId, String> memo =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(50_000).build();
 
     /**
      * @param key at least 16 bytes
@@ -25,6 +28,17 @@ public final class AuditSubjects {
             throw new InvalidValueException("auditSubjectKey", "at least 16 bytes");
         }
         this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(this::newMac);
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac;
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is mandatory in every JDK", e);
+        }
     }
 
     /**
@@ -32,13 +46,12 @@ public final class AuditSubjects {
      * @return its subject digest (hex, 32 characters)
      */
     public String subject(HolderId id) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            byte[] d = mac.doFinal((id.type().code() + ":" + id.value()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 16);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is mandatory in every JDK", e);
+        String s = memo.getIfPresent(id);
+        if (s == null) {
+            byte[] d = macs.get().doFinal((id.type().code() + ":" + id.value()).getBytes(StandardCharsets.UTF_8));
+            s = HexFormat.of().formatHex(d, 0, 16);
+            memo.put(id, s);
         }
+        return s;
     }
 }

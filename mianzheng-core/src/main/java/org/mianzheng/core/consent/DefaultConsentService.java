@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import org.mianzheng.api.Case;
 import org.mianzheng.api.CaseException;
@@ -46,8 +45,10 @@ public final class DefaultConsentService implements ConsentService {
     private final AuditChain audit;
     private final AuditSubjects subjects;
     private final OpeningHours openingHours;
-    private final Map<String, List<Consent>> index = new ConcurrentHashMap<>();
+    private final com.github.benmanes.caffeine.cache.Cache<String, List<Consent>> index =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000).build();
     private volatile BiConsumer<Consent, Set<String>> onRevoke = (c, m) -> { };
+    private volatile java.util.function.Consumer<String> onChange = b -> { };
 
     /**
      * @param clock       engine clock
@@ -70,6 +71,11 @@ public final class DefaultConsentService implements ConsentService {
         this.audit = audit;
         this.subjects = subjects;
         this.openingHours = openingHours;
+    }
+
+    /** @param listener called with the bizNo after any grant or revocation */
+    public void onChange(java.util.function.Consumer<String> listener) {
+        this.onChange = listener;
     }
 
     /** @param listener called after a revocation with the consent and its materials (the cache evicts them) */
@@ -109,6 +115,7 @@ public final class DefaultConsentService implements ConsentService {
             List<Consent> l = new ArrayList<>(forCase(c.bizNo()));
             l.add(consent);
             index.put(c.bizNo(), List.copyOf(l));
+            onChange.accept(c.bizNo());
         }
         return consent;
     }
@@ -134,6 +141,7 @@ public final class DefaultConsentService implements ConsentService {
                 l.add(x.id().equals(id) ? revoked : x);
             }
             index.put(c.bizNo(), List.copyOf(l));
+            onChange.accept(c.bizNo());
         }
         onRevoke.accept(revoked, revoked.materialCodes());
         return revoked;
@@ -146,11 +154,10 @@ public final class DefaultConsentService implements ConsentService {
 
     @Override
     public List<Consent> forCase(String bizNo) {
-        List<Consent> l = index.get(bizNo);
+        List<Consent> l = bizNo == null ? null : index.getIfPresent(bizNo);
         if (l == null) {
             String b = Codes.require(bizNo, "bizNo");
-            l = List.copyOf(Guard.call(storeId, "forCase", () -> store.forCase(b)));
-            index.putIfAbsent(b, l);
+            l = index.get(b, k -> List.copyOf(Guard.call(storeId, "forCase", () -> store.forCase(b))));
         }
         return l;
     }

@@ -41,7 +41,30 @@ public final class ConsentedLookup {
     private final DefaultConsentService consents;
     private final ViolationRecorder violations;
     private final Cache<CacheKey, CachedLicense> cache;
-    private final Map<String, Map<String, CacheKey>> keys = new ConcurrentHashMap<>();
+    /** One material of a case as the hot path needs it. */
+    private record Slot(MaterialPlan plan, CacheKey key) {
+    }
+
+    /** Everything the checks need about one case, found with one lookup. */
+    private static final class CaseState {
+        final Case theCase;
+        final Map<String, Slot> slots;
+        volatile List<Consent> consents;
+
+        CaseState(Case theCase, Plan plan, List<Consent> consents) {
+            this.theCase = theCase;
+            java.util.HashMap<String, Slot> m = new java.util.HashMap<>();
+            for (MaterialPlan mp : plan.materials()) {
+                String type = mp.material().licenseTypeCode();
+                m.put(mp.materialCode(), new Slot(mp, type == null ? null : new CacheKey(theCase.bizNo(), theCase.applicant().id().value(), type)));
+            }
+            this.slots = m;
+            this.consents = consents;
+        }
+    }
+
+    /** Case states, bounded like the case cache. */
+    private final Cache<String, CaseState> states = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000).build();
 
     /**
      * @param clock      engine clock
@@ -76,29 +99,48 @@ public final class ConsentedLookup {
      */
     public Checked check(String bizNo, String materialCode, String operatorId, String act) {
         Operator op = accounts.authorize(operatorId, Role.WINDOW_CLERK, bizNo, act);
+        CaseState st = state(bizNo);
+        Slot slot = slot(st, materialCode, op, act);
+        Consent consent = consent(st, slot.plan().materialCode(), op, act);
+        return new Checked(op, st.theCase, slot.plan(), consent, slot.key());
+    }
+
+    private CaseState state(String bizNo) {
+        CaseState st = bizNo == null ? null : states.getIfPresent(bizNo);
+        if (st != null) {
+            return st;
+        }
         Case c = cases.cached(bizNo);
         if (c == null) {
             throw new CaseException(CaseException.Reason.UNKNOWN_CASE, org.mianzheng.api.Codes.require(bizNo, "bizNo"), "no such case");
         }
-        Plan plan = catalog.plan(c.itemCode(), c.openedAt());
-        MaterialPlan mp = null;
-        List<MaterialPlan> ms = plan.materials();
-        for (int i = 0; i < ms.size(); i++) {
-            if (ms.get(i).materialCode().equals(materialCode)) {
-                mp = ms.get(i);
-                break;
-            }
-        }
-        if (mp == null) {
-            throw violations.refuse(ViolationKind.NOT_IN_ITEM, op.id(), c.bizNo(), "material " + safe(materialCode) + " is not a material of item "
-                    + c.itemCode(), Map.of("material", safe(materialCode), "act", act));
-        }
-        Consent consent = consent(c, mp.materialCode(), op, act);
-        return new Checked(op, c, mp, consent, key(c, mp));
+        return states.get(c.bizNo(), k -> new CaseState(c, catalog.plan(c.itemCode(), c.openedAt()), consents.forCase(c.bizNo())));
     }
 
-    private Consent consent(Case c, String materialCode, Operator op, String act) {
-        List<Consent> list = consents.forCase(c.bizNo());
+    /**
+     * Called by the consent service after a grant or a revocation.
+     *
+     * @param bizNo the case whose consents changed
+     */
+    public void consentsChanged(String bizNo) {
+        CaseState st = states.getIfPresent(bizNo);
+        if (st != null) {
+            st.consents = consents.forCase(bizNo);
+        }
+    }
+
+    private Slot slot(CaseState st, String materialCode, Operator op, String act) {
+        Slot slot = materialCode == null ? null : st.slots.get(materialCode);
+        if (slot == null) {
+            throw violations.refuse(ViolationKind.NOT_IN_ITEM, op.id(), st.theCase.bizNo(), "material " + safe(materialCode)
+                    + " is not a material of item " + st.theCase.itemCode(), Map.of("material", safe(materialCode), "act", act));
+        }
+        return slot;
+    }
+
+    private Consent consent(CaseState st, String materialCode, Operator op, String act) {
+        Case c = st.theCase;
+        List<Consent> list = st.consents;
         long now = clock.millis();
         boolean anyRevoked = false;
         boolean anyExpired = false;
@@ -131,21 +173,6 @@ public final class ConsentedLookup {
         throw violations.refuse(ViolationKind.NO_CONSENT, op.id(), c.bizNo(), "the applicant has not authorised retrieval for this case", d);
     }
 
-    private CacheKey key(Case c, MaterialPlan mp) {
-        if (mp.material().licenseTypeCode() == null) {
-            return null;
-        }
-        Map<String, CacheKey> perCase = keys.get(c.bizNo());
-        if (perCase == null) {
-            perCase = keys.computeIfAbsent(c.bizNo(), k -> new ConcurrentHashMap<>());
-        }
-        CacheKey k = perCase.get(mp.materialCode());
-        if (k == null) {
-            k = perCase.computeIfAbsent(mp.materialCode(), m -> new CacheKey(c.bizNo(), c.applicant().id().value(), mp.material().licenseTypeCode()));
-        }
-        return k;
-    }
-
     /**
      * The checks, then the cache: the fast path of a repeated retrieval (the caller records the cache hit).
      *
@@ -155,8 +182,12 @@ public final class ConsentedLookup {
      * @return the cached licence, or {@code null}
      */
     public CachedLicense cached(String bizNo, String materialCode, String operatorId) {
-        Checked c = check(bizNo, materialCode, operatorId, "retrieve");
-        return c.key() == null ? null : cache.getIfPresent(c.key());
+        // the same checks as check(), without building the Checked record: allocation-free when they pass
+        Operator op = accounts.authorize(operatorId, Role.WINDOW_CLERK, bizNo, "retrieve");
+        CaseState st = state(bizNo);
+        Slot slot = slot(st, materialCode, op, "retrieve");
+        consent(st, materialCode, op, "retrieve");
+        return slot.key() == null ? null : cache.getIfPresent(slot.key());
     }
 
     /**
@@ -164,10 +195,7 @@ public final class ConsentedLookup {
      * @return its plan as of its opening
      */
     public Plan plan(String bizNo) {
-        Case c = cases.cached(bizNo);
-        if (c == null) {
-            throw new CaseException(CaseException.Reason.UNKNOWN_CASE, org.mianzheng.api.Codes.require(bizNo, "bizNo"), "no such case");
-        }
+        Case c = state(bizNo).theCase;
         return catalog.plan(c.itemCode(), c.openedAt());
     }
 

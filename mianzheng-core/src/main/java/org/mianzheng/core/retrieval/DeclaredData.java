@@ -25,6 +25,9 @@ public final class DeclaredData {
      * @return the names of the declared fields that differ, sorted
      */
     public static List<String> mismatches(Map<String, String> declared, License license) {
+        if (declared.isEmpty()) {
+            return List.of();
+        }
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, String> e : new TreeMap<>(declared).entrySet()) {
             String actual = value(license, e.getKey());

@@ -178,7 +178,7 @@ public final class DefaultRetrievalService implements RetrievalService {
         CachedLicense hit = lookup.cache().getIfPresent(ck.key());
         if (hit != null) {
             audit.append(AuditType.CACHE_HIT, ck.operator().id(), c.bizNo(), subject, Map.of("material", mp.materialCode(),
-                    "channel", hit.channel(), "consent", ck.consent().id(), "retrievedAt", hit.retrievedAt().toString()));
+                    "channel", hit.channel(), "consent", ck.consent().id(), "retrievedAt", hit.retrievedAtText()));
             return CompletableFuture.completedFuture(result(ck, hit.license(), hit.channel(), hit.retrievedAt(), true, List.of()));
         }
         Attempt run = new Attempt(ck, subject, System.nanoTime() + settings.overallDeadline().toNanos());

@@ -30,7 +30,7 @@ class CaseServiceTest {
     @BeforeEach
     void setUp() {
         mz = Mianzheng.builder().clock(clock).build();
-        mz.catalog().file(Fixtures.load());
+        Fixtures.loadWithAccounts(mz);
     }
 
     @Test

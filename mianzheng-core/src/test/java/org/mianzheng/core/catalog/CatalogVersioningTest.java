@@ -38,7 +38,7 @@ class CatalogVersioningTest {
         clock = new MutableClock(T0);
         store = new InMemoryCatalogStore();
         mz = Mianzheng.builder().clock(clock).catalogStore(store).build();
-        mz.catalog().file(Fixtures.load());
+        Fixtures.loadWithAccounts(mz);
     }
 
     FilingRequest byScjgj(CatalogChange... changes) {
@@ -132,6 +132,30 @@ class CatalogVersioningTest {
         assertThat(mz.catalog().plan("SC001").material("ZSZM").orElseThrow().decision()).isEqualTo(MaterialDecision.DIRECTED);
         assertThat(mz.catalog().version()).isEqualTo(v);
         assertThat(store.loadAll()).hasSize(1);
+    }
+
+    @Test
+    void onlyACatalogAdminOfTheFilingDepartmentMayFile() {
+        FilingRequest byClerk = new FilingRequest("SCJGJ", "clerk1", "r", "b", List.of(new CatalogChange.ChangeExemption("SC001", "ZSZM", Exemption.NONE)));
+        assertThatThrownBy(() -> mz.catalog().file(byClerk))
+                .isInstanceOfSatisfying(org.mianzheng.api.AccessDeniedException.class,
+                        e -> assertThat(e.kind()).isEqualTo(org.mianzheng.api.ViolationKind.WRONG_ROLE));
+        mz.accounts().register("zjj-admin", "x", "ZJJ", null, java.util.Set.of(org.mianzheng.api.Role.CATALOG_ADMIN), "admin1", "bureau");
+        FilingRequest otherDepartment = new FilingRequest("SCJGJ", "zjj-admin", "r", "b",
+                List.of(new CatalogChange.ChangeExemption("SC001", "ZSZM", Exemption.NONE)));
+        assertThatThrownBy(() -> mz.catalog().file(otherDepartment)).isInstanceOf(org.mianzheng.api.AccessDeniedException.class);
+        assertThat(mz.catalog().version()).isEqualTo(1);
+        assertThat(mz.violations()).extracting(v -> v.kind()).containsExactly(org.mianzheng.api.ViolationKind.WRONG_ROLE,
+                org.mianzheng.api.ViolationKind.WRONG_ROLE);
+    }
+
+    @Test
+    void filingsAreAudited() {
+        clock.advance(Duration.ofMinutes(1));
+        mz.catalog().file(byScjgj(new CatalogChange.ChangeExemption("SC001", "ZSZM", Exemption.NONE)));
+        var events = mz.audit().read(1, 100, "sup", "test");
+        assertThat(events).filteredOn(e -> e.type() == org.mianzheng.api.AuditType.CATALOG_FILED)
+                .extracting(e -> e.detail().get("sequence")).containsExactly("1", "2");
     }
 
     @Test

@@ -5,6 +5,27 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /**
+     * Loads {@link #CATALOG} and registers the accounts the tests use: {@code clerk7} and {@code op} (catalog admins of
+     * SCJGJ), {@code clerk1} and {@code clerk2} (window clerks at W01/W02 of ZWFWJ), {@code sup} (supervisor),
+     * {@code verifier-zjj} (department verifier of ZJJ).
+     *
+     * @param mz the engine
+     */
+    public static void loadWithAccounts(org.mianzheng.core.Mianzheng mz) {
+        mz.catalog().file(load());
+        var a = mz.accounts();
+        java.util.Set<org.mianzheng.api.Role> admin = java.util.Set.of(org.mianzheng.api.Role.CATALOG_ADMIN);
+        java.util.Set<org.mianzheng.api.Role> clerk = java.util.Set.of(org.mianzheng.api.Role.WINDOW_CLERK);
+        a.register("clerk7", "王七", "SCJGJ", null, admin, "admin1", "市行政审批和政务服务局");
+        a.register("op", "赵六", "SCJGJ", null, admin, "admin1", "市行政审批和政务服务局");
+        a.register("clerk1", "李一", "ZWFWJ", "W01", clerk, "admin1", "市行政审批和政务服务局");
+        a.register("clerk2", "李二", "ZWFWJ", "W02", clerk, "admin1", "市行政审批和政务服务局");
+        a.register("sup", "孙监督", "ZWFWJ", null, java.util.Set.of(org.mianzheng.api.Role.SUPERVISOR), "admin1", "市行政审批和政务服务局");
+        a.register("verifier-zjj", "周核验", "ZJJ", null, java.util.Set.of(org.mianzheng.api.Role.DEPARTMENT_VERIFIER), "admin1",
+                "市行政审批和政务服务局");
+    }
+
     /** @return the initial filing of {@link #CATALOG} by the bureau */
     public static org.mianzheng.api.FilingRequest load() {
         return new org.mianzheng.api.FilingRequest("ZWFWJ", "admin1", "初始目录", "乌海市免证办工作运行规则第十六条",

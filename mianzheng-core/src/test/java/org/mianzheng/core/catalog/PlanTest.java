@@ -32,7 +32,7 @@ class PlanTest {
     @BeforeEach
     void setUp() {
         mz = Mianzheng.builder().clock(clock).build();
-        mz.catalog().file(Fixtures.load());
+        Fixtures.loadWithAccounts(mz);
     }
 
     MaterialPlan m(String item, String material) {

@@ -1,0 +1,187 @@
+package org.mianzheng.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.mianzheng.api.AuditEvent;
+import org.mianzheng.api.AuditType;
+import org.mianzheng.api.CatalogChange;
+import org.mianzheng.api.CheckCharacters;
+import org.mianzheng.api.ConsentMethod;
+import org.mianzheng.api.ConsentRequest;
+import org.mianzheng.api.FilingRequest;
+import org.mianzheng.api.Holder;
+import org.mianzheng.api.License;
+import org.mianzheng.api.LicenseStatus;
+import org.mianzheng.api.RetrievalResult;
+import org.mianzheng.api.Role;
+import org.mianzheng.api.SourceResult;
+import org.mianzheng.api.spi.AuditStore;
+import org.mianzheng.api.spi.LicenseSource;
+import org.mianzheng.core.Mianzheng;
+import org.mianzheng.core.internal.ConsentedLookup;
+import org.mianzheng.core.retrieval.CachedLicense;
+import org.mianzheng.core.retrieval.RetrievalSettings;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Retrieval hot paths against raw baselines in the same run:
+ * <ul>
+ *   <li>{@code cachedLookup}: the engine's consent check + cache hit ({@code engine}) against a raw Caffeine
+ *       {@code getIfPresent} of the same keys ({@code raw}). Goal ≥ 1/2 of raw, 0 B/op.</li>
+ *   <li>{@code auditedRetrieval}: a whole audited retrieval served from the cache — checks, misuse flags, cache hit, an
+ *       audit event hashed and stored, the result ({@code engine}) — against raw SHA-256 of the same event's canonical
+ *       bytes ({@code raw}). Goal ≥ 1/2 of raw.</li>
+ * </ul>
+ * <pre>
+ * mvn -B -q -pl mianzheng-bench -am package -DskipTests
+ * java -jar mianzheng-bench/target/benchmarks.jar RetrievalBenchmark -t 1 -prof gc
+ * java -jar mianzheng-bench/target/benchmarks.jar RetrievalBenchmark -t 2 -prof gc
+ * </pre>
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@State(Scope.Benchmark)
+public class RetrievalBenchmark {
+    static final int CASES = 1_024;
+
+    /** {@code engine} or {@code raw}. */
+    @Param({"engine", "raw"})
+    public String impl;
+
+    Mianzheng mz;
+    ConsentedLookup lookup;
+    String[] bizNos = new String[CASES];
+    ConsentedLookup.CacheKey[] keys = new ConsentedLookup.CacheKey[CASES];
+    byte[] eventBytes;
+    boolean raw;
+
+    /** Keeps only the last event: the benchmark appends millions. */
+    static final class LastOnlyStore implements AuditStore {
+        private volatile AuditEvent last;
+
+        @Override
+        public synchronized void append(List<AuditEvent> events) {
+            last = events.get(events.size() - 1);
+        }
+
+        @Override
+        public Optional<AuditEvent> last() {
+            return Optional.ofNullable(last);
+        }
+
+        @Override
+        public List<AuditEvent> read(long fromSequence, int limit) {
+            return last == null ? List.of() : List.of(last);
+        }
+    }
+
+    /** Per-thread cursor and digest. */
+    @State(Scope.Thread)
+    public static class Cursor {
+        int i;
+        MessageDigest sha;
+
+        @Setup
+        public void setUp() throws Exception {
+            sha = MessageDigest.getInstance("SHA-256");
+        }
+    }
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        raw = "raw".equals(impl);
+        Instant monday = ZonedDateTime.of(2026, 3, 2, 9, 0, 0, 0, Mianzheng.DEFAULT_ZONE).toInstant();
+        Clock system = Clock.system(Mianzheng.DEFAULT_ZONE);
+        Clock clock = Clock.offset(system, java.time.Duration.between(system.instant(), monday));
+        LicenseSource source = new LicenseSource() {
+            @Override
+            public String id() {
+                return "onewindow";
+            }
+
+            @Override
+            public CompletableFuture<SourceResult> retrieve(org.mianzheng.api.LicenseQuery q) {
+                return CompletableFuture.completedFuture(SourceResult.found(new License(null, q.licenseTypeCode(), "N1", q.holder(), q.holderName(),
+                        "乌海市公安局", null, null, null, LicenseStatus.VALID, Map.of("地址", "乌海"), null)));
+            }
+        };
+        mz = Mianzheng.builder().clock(clock).licenseSource(source).auditStore(new LastOnlyStore())
+                .retrievalSettings(RetrievalSettings.defaults().withGuard(1_000_000, java.time.Duration.ofHours(1), false, false)
+                        .withCache(java.time.Duration.ofHours(12), 100_000))
+                .build();
+        mz.catalog().file(new FilingRequest("D0", "bench", "bench", "bench", List.of(new CatalogChange.ReplaceAll(PlanLookupBenchmark.document()))));
+        mz.accounts().register("clerk", "窗口", "D0", "W1", Set.of(Role.WINDOW_CLERK), "admin", "bureau");
+        lookup = mz.internals().lookup();
+        for (int i = 0; i < CASES; i++) {
+            String first17 = String.format("1503021990%07d", i);
+            Holder h = Holder.person(first17 + CheckCharacters.residentIdentityCheck(first17), "申请人" + i);
+            String biz = "B" + i;
+            mz.cases().open(biz, PlanLookupBenchmark.itemCode(i % PlanLookupBenchmark.ITEMS), h, Map.of(), "W1", "clerk");
+            mz.consents().grant(new ConsentRequest(biz, "clerk", Set.of("M0"), "办理事项", ConsentMethod.SIGNATURE_PAD, "ev" + i,
+                    "0".repeat(64), Instant.now(clock).plusSeconds(36_000)));
+            RetrievalResult r = mz.retrieval().retrieve(biz, "M0", "clerk").toCompletableFuture().join();
+            if (r.license() == null) {
+                throw new IllegalStateException("setup retrieval failed: " + r);
+            }
+            bizNos[i] = new String(biz.toCharArray());
+            keys[i] = lookup.check(biz, "M0", "clerk", "bench").key();
+        }
+        AuditEvent sample = mz.internals().audit().append(AuditType.CACHE_HIT, "clerk", "B1", mz.auditSubject(
+                mz.cases().find("B1").orElseThrow().applicant().id()), Map.of("material", "M0", "channel", "onewindow", "consent",
+                "00000000-0000-0000-0000-000000000000", "retrievedAt", Instant.now(clock).toString()));
+        eventBytes = sample.canonicalBytes();
+        if (eventBytes.length < 200) {
+            throw new IllegalStateException("unexpectedly small event: " + new String(eventBytes, StandardCharsets.UTF_8));
+        }
+    }
+
+    @TearDown
+    public void tearDown() {
+        mz.close();
+    }
+
+    private int next(Cursor c) {
+        int i = c.i;
+        c.i = (i + 1) & (CASES - 1);
+        return i;
+    }
+
+    @Benchmark
+    public CachedLicense cachedLookup(Cursor c) {
+        int i = next(c);
+        return raw ? lookup.cache().getIfPresent(keys[i]) : lookup.cached(bizNos[i], "M0", "clerk");
+    }
+
+    @Benchmark
+    public Object auditedRetrieval(Cursor c) {
+        int i = next(c);
+        if (raw) {
+            return c.sha.digest(eventBytes);
+        }
+        return mz.retrieval().retrieve(bizNos[i], "M0", "clerk").toCompletableFuture().join();
+    }
+}

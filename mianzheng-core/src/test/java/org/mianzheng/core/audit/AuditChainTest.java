@@ -1,0 +1,166 @@
+package org.mianzheng.core.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mianzheng.api.AccessDeniedException;
+import org.mianzheng.api.AuditEvent;
+import org.mianzheng.api.AuditHead;
+import org.mianzheng.api.AuditRecord;
+import org.mianzheng.api.AuditType;
+import org.mianzheng.api.AuditVerification;
+import org.mianzheng.api.AuditVerification.Problem;
+import org.mianzheng.api.spi.AuditStore;
+import org.mianzheng.core.Mianzheng;
+import org.mianzheng.core.MutableClock;
+import org.mianzheng.core.catalog.Fixtures;
+import org.mianzheng.core.store.InMemoryAuditStore;
+
+class AuditChainTest {
+    /** A store whose reads can be tampered with. */
+    static final class Tamperable implements AuditStore {
+        final InMemoryAuditStore inner = new InMemoryAuditStore();
+        UnaryOperator<List<AuditEvent>> tamper = UnaryOperator.identity();
+
+        @Override
+        public void append(List<AuditEvent> events) {
+            inner.append(events);
+        }
+
+        @Override
+        public Optional<AuditEvent> last() {
+            return inner.last();
+        }
+
+        @Override
+        public List<AuditEvent> read(long fromSequence, int limit) {
+            List<AuditEvent> all = tamper.apply(new ArrayList<>(inner.read(1, Integer.MAX_VALUE)));
+            return all.stream().skip(Math.max(0, fromSequence - 1)).limit(limit).toList();
+        }
+    }
+
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-02T02:00:00Z"));
+    Tamperable store = new Tamperable();
+    AuditChain chain;
+
+    @BeforeEach
+    void setUp() {
+        chain = new AuditChain(clock, store);
+        for (int i = 1; i <= 10; i++) {
+            chain.append(new AuditRecord(AuditType.CHANNEL_ATTEMPT, "clerk1", "B" + i, null, Map.of("n", Integer.toString(i))));
+        }
+    }
+
+    static AuditEvent with(AuditEvent e, Map<String, String> detail) {
+        return new AuditEvent(e.sequence(), e.at(), e.type(), e.actor(), e.bizNo(), e.subject(), detail, e.previousHash(), e.hash());
+    }
+
+    AuditVerification verifyWith(UnaryOperator<List<AuditEvent>> t) {
+        store.tamper = t;
+        return chain.verify();
+    }
+
+    @Test
+    void intactChainVerifies() {
+        AuditVerification v = chain.verify();
+        assertThat(v.ok()).isTrue();
+        assertThat(v.eventsChecked()).isEqualTo(10);
+        assertThat(chain.head().sequence()).isEqualTo(10);
+    }
+
+    @Test
+    void modifiedEventIsFound() {
+        AuditVerification v = verifyWith(l -> {
+            l.set(4, with(l.get(4), Map.of("n", "500")));
+            return l;
+        });
+        assertThat(v.ok()).isFalse();
+        assertThat(v.problem()).isEqualTo(Problem.MODIFIED);
+        assertThat(v.atSequence()).isEqualTo(5L);
+    }
+
+    @Test
+    void rehashedModificationBreaksTheLink() {
+        AuditVerification v = verifyWith(l -> {
+            AuditEvent e = l.get(4);
+            l.set(4, AuditEvent.link(e.sequence(), e.at(), new AuditRecord(e.type(), e.actor(), e.bizNo(), null, Map.of("n", "500")), e.previousHash()));
+            return l;
+        });
+        assertThat(v.problem()).isEqualTo(Problem.MODIFIED);
+        assertThat(v.atSequence()).isEqualTo(6L);
+    }
+
+    @Test
+    void removedEventIsFound() {
+        AuditVerification v = verifyWith(l -> {
+            l.remove(6);
+            return l;
+        });
+        assertThat(v.problem()).isEqualTo(Problem.REMOVED);
+        assertThat(v.atSequence()).isEqualTo(7L);
+    }
+
+    @Test
+    void insertedEventIsFound() {
+        AuditVerification v = verifyWith(l -> {
+            AuditEvent prev = l.get(2);
+            l.add(3, AuditEvent.link(3, prev.at(), new AuditRecord(AuditType.RETRIEVAL, "mallory", "B3", null, Map.of()), l.get(1).hash()));
+            return l;
+        });
+        assertThat(v.problem()).isEqualTo(Problem.INSERTED);
+        assertThat(v.atSequence()).isEqualTo(3L);
+    }
+
+    @Test
+    void reorderedEventsAreFound() {
+        AuditVerification v = verifyWith(l -> {
+            AuditEvent a = l.get(3);
+            l.set(3, l.get(5));
+            l.set(5, a);
+            return l;
+        });
+        assertThat(v.problem()).isEqualTo(Problem.REORDERED);
+        assertThat(v.atSequence()).isEqualTo(4L);
+        AuditVerification swapped = verifyWith(l -> {
+            AuditEvent a = l.get(3);
+            l.set(3, l.get(4));
+            l.set(4, a);
+            return l;
+        });
+        assertThat(swapped.problem()).isEqualTo(Problem.REORDERED);
+        assertThat(swapped.atSequence()).isEqualTo(4L);
+    }
+
+    @Test
+    void cutOffTailIsFoundAgainstAnAnchor() {
+        AuditHead anchor = chain.head();
+        store.tamper = l -> l.subList(0, 7);
+        assertThat(chain.verify().ok()).as("without an anchor a cut tail looks like a shorter chain").isTrue();
+        AuditVerification v = chain.verify(anchor);
+        assertThat(v.problem()).isEqualTo(Problem.TRUNCATED);
+        assertThat(v.atSequence()).isEqualTo(8L);
+    }
+
+    @Test
+    void readingIsAuditedAndNeedsASupervisor() {
+        try (Mianzheng mz = Mianzheng.builder().clock(clock).build()) {
+            Fixtures.loadWithAccounts(mz);
+            long before = mz.audit().head().sequence();
+            List<AuditEvent> read = mz.audit().read(1, 5, "sup", "例行抽查");
+            assertThat(read).hasSize(5);
+            AuditEvent last = mz.internals().audit().read(before + 1, 1, "sup", "x").get(0);
+            assertThat(last.type()).isEqualTo(AuditType.AUDIT_READ);
+            assertThat(last.detail()).containsEntry("purpose", "例行抽查");
+            assertThatThrownBy(() -> mz.audit().read(1, 5, "clerk1", "x")).isInstanceOf(AccessDeniedException.class);
+            assertThat(mz.audit().verify().ok()).isTrue();
+        }
+    }
+}

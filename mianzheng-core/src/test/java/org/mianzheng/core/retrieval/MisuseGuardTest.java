@@ -1,0 +1,140 @@
+package org.mianzheng.core.retrieval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mianzheng.api.AccessDeniedException;
+import org.mianzheng.api.AuditType;
+import org.mianzheng.api.Case;
+import org.mianzheng.api.CheckCharacters;
+import org.mianzheng.api.Holder;
+import org.mianzheng.api.Role;
+import org.mianzheng.api.Violation;
+import org.mianzheng.api.ViolationKind;
+
+class MisuseGuardTest {
+    RetrievalFixture f;
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    void refused(Case c, String material, String operator, ViolationKind kind) {
+        int before = f.mz.violations().size();
+        assertThatThrownBy(() -> f.retrieve(c, material, operator)).extracting(RetrievalFixture::cause)
+                .isInstanceOfSatisfying(AccessDeniedException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(kind);
+                    assertThat(e.getMessage()).contains(kind.article());
+                });
+        Violation v = f.mz.violations().get(f.mz.violations().size() - 1);
+        assertThat(f.mz.violations()).hasSize(before + 1);
+        assertThat(v.kind()).isEqualTo(kind);
+        assertThat(v.refused()).isTrue();
+        assertThat(f.onewindow.calls).as("no data call after a refusal").hasValue(0);
+        var last = f.mz.internals().audit().read(1, 10_000, "sup", "t");
+        assertThat(last.stream().filter(e -> e.type() == AuditType.REFUSAL).map(e -> e.detail().get("kind"))).contains(kind.name());
+    }
+
+    @Test
+    void everyRefusalIsRecordedAsAViolation() {
+        f = new RetrievalFixture();
+        Case c = f.openCase();
+        refused(c, "SFZ", "clerk1", ViolationKind.NO_CONSENT);
+        f.consent(c, "YYZZ");
+        refused(c, "SFZ", "clerk1", ViolationKind.OUT_OF_CONSENT_SCOPE);
+        refused(c, "NOPE", "clerk1", ViolationKind.NOT_IN_ITEM);
+        refused(c, "YYZZ", "sup", ViolationKind.WRONG_ROLE);
+        refused(c, "YYZZ", "ghost", ViolationKind.UNKNOWN_ACCOUNT);
+        f.mz.accounts().deregister("clerk2", "admin1", "市行政审批和政务服务局", "调岗");
+        refused(c, "YYZZ", "clerk2", ViolationKind.DEREGISTERED_ACCOUNT);
+        assertThat(f.mz.accounts().history()).extracting(e -> e.kind().name()).contains("DEREGISTERED");
+    }
+
+    @Test
+    void expiredAndRevokedConsents() {
+        f = new RetrievalFixture();
+        Case c = f.openCase();
+        var k = f.consent(c, "SFZ");
+        f.clock.advance(Duration.ofHours(9));
+        refused(c, "SFZ", "clerk1", ViolationKind.CONSENT_EXPIRED);
+        Case c2 = f.openCase();
+        var k2 = f.consent(c2, "SFZ");
+        f.mz.consents().revoke(k2.id(), "clerk1", "撤回");
+        refused(c2, "SFZ", "clerk1", ViolationKind.CONSENT_REVOKED);
+        assertThat(k.expiresAt()).isBefore(f.clock.instant());
+    }
+
+    static Holder person(int i) {
+        String first17 = String.format("1503021990%07d", i);
+        return Holder.person(first17 + CheckCharacters.residentIdentityCheck(first17), "申请人" + i);
+    }
+
+    @Test
+    void bulkHarvestingIsFlaggedOrRefused() {
+        f = new RetrievalFixture(RetrievalSettings.defaults().withGuard(3, Duration.ofHours(1), false, false), null);
+        for (int i = 0; i < 4; i++) {
+            Case c = f.openCase(person(i), Map.of());
+            f.consent(c, "SFZ");
+            f.retrieve(c, "SFZ");
+        }
+        assertThat(f.mz.violations()).singleElement().satisfies(v -> {
+            assertThat(v.kind()).isEqualTo(ViolationKind.BULK_HARVESTING);
+            assertThat(v.refused()).isFalse();
+            assertThat(v.detail()).containsEntry("distinctHolders", "4");
+        });
+        // an hour later the window has moved on
+        f.clock.advance(Duration.ofMinutes(61));
+        Case later = f.openCase(person(9), Map.of());
+        f.consent(later, "SFZ");
+        f.retrieve(later, "SFZ");
+        assertThat(f.mz.violations()).hasSize(1);
+        f.close();
+
+        f = new RetrievalFixture(RetrievalSettings.defaults().withGuard(3, Duration.ofHours(1), true, false), null);
+        for (int i = 0; i < 3; i++) {
+            Case c = f.openCase(person(i), Map.of());
+            f.consent(c, "SFZ");
+            f.retrieve(c, "SFZ");
+        }
+        Case fourth = f.openCase(person(3), Map.of());
+        f.consent(fourth, "SFZ");
+        assertThatThrownBy(() -> f.retrieve(fourth, "SFZ")).extracting(RetrievalFixture::cause)
+                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.kind()).isEqualTo(ViolationKind.BULK_HARVESTING));
+    }
+
+    @Test
+    void retrievalOutsideOfficeHoursIsFlagged() {
+        f = new RetrievalFixture();
+        f.clock.set(Instant.parse("2026-03-02T13:00:00Z")); // 21:00 in Wuhai
+        Case c = f.openCase();
+        f.mz.consents().grant(new org.mianzheng.api.ConsentRequest(c.bizNo(), "clerk1", Set.of("SFZ"), "夜间加班办理",
+                org.mianzheng.api.ConsentMethod.FACE_MATCH, "face-1", "a".repeat(64), Instant.parse("2026-03-02T14:00:00Z")));
+        f.retrieve(c, "SFZ");
+        assertThat(f.mz.violations()).singleElement().satisfies(v -> {
+            assertThat(v.kind()).isEqualTo(ViolationKind.OUTSIDE_OFFICE_HOURS);
+            assertThat(v.refused()).isFalse();
+        });
+    }
+
+    @Test
+    void accountsAndLiaisons() {
+        f = new RetrievalFixture();
+        assertThatThrownBy(() -> f.mz.accounts().register("clerk1", "x", "ZJJ", null, Set.of(Role.WINDOW_CLERK), "admin1", "bureau"))
+                .isInstanceOf(org.mianzheng.api.AccountException.class);
+        assertThatThrownBy(() -> f.mz.accounts().register("x1", "x", "NOPE", null, Set.of(Role.WINDOW_CLERK), "admin1", "bureau"))
+                .isInstanceOf(org.mianzheng.api.AccountException.class);
+        f.mz.accounts().appointLiaison("ZJJ", "verifier-zjj", "admin1");
+        assertThat(f.mz.accounts().liaison("ZJJ")).hasValueSatisfying(o -> assertThat(o.id()).isEqualTo("verifier-zjj"));
+        assertThatThrownBy(() -> f.mz.accounts().appointLiaison("ZJJ", "clerk1", "admin1")).isInstanceOf(org.mianzheng.api.AccountException.class);
+        var ev = f.mz.accounts().history();
+        assertThat(ev.get(0).reportedTo()).isEqualTo("市行政审批和政务服务局");
+        assertThat(ev).extracting(e -> e.kind().name()).contains("REGISTERED", "LIAISON_APPOINTED");
+    }
+}

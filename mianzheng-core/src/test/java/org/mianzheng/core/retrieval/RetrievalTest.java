@@ -1,0 +1,247 @@
+package org.mianzheng.core.retrieval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mianzheng.api.AccessDeniedException;
+import org.mianzheng.api.ArchiveAct;
+import org.mianzheng.api.ArchiveCopy;
+import org.mianzheng.api.AuditEvent;
+import org.mianzheng.api.AuditType;
+import org.mianzheng.api.Case;
+import org.mianzheng.api.Consent;
+import org.mianzheng.api.Holder;
+import org.mianzheng.api.License;
+import org.mianzheng.api.LicenseStatus;
+import org.mianzheng.api.MustSubmitReason;
+import org.mianzheng.api.RetrievalException;
+import org.mianzheng.api.RetrievalOutcome;
+import org.mianzheng.api.RetrievalResult;
+import org.mianzheng.api.SourceOutcome;
+import org.mianzheng.api.SourceResult;
+import org.mianzheng.api.ViolationKind;
+import org.mianzheng.core.testing.FakeSource;
+
+class RetrievalTest {
+    RetrievalFixture f = new RetrievalFixture();
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    List<AuditEvent> events(String bizNo) {
+        return f.mz.audit().read(1, 10_000, "sup", "test").stream().filter(e -> bizNo.equals(e.bizNo())).toList();
+    }
+
+    @Test
+    void retrievesThroughThePrimaryChannelWithThePurpose() {
+        Case c = f.openCase();
+        Consent consent = f.consent(c, "SFZ");
+        RetrievalResult r = f.retrieve(c, "SFZ");
+        assertThat(r.outcome()).isEqualTo(RetrievalOutcome.RETRIEVED);
+        assertThat(r.channel()).isEqualTo("onewindow");
+        assertThat(r.license().file().sha256()).isEqualTo(org.mianzheng.api.Digests.sha256Hex(FakeSource.PDF));
+        assertThat(r.retrievedAt()).isEqualTo(f.clock.instant());
+        assertThat(r.attempts()).extracting(a -> a.outcome()).containsExactly(SourceOutcome.FOUND);
+        assertThat(f.cityhub.calls).hasValue(0);
+        var q = f.onewindow.queries.get(0);
+        assertThat(q.purpose()).isEqualTo(consent.purpose());
+        assertThat(q.itemCode()).isEqualTo("SC001");
+        assertThat(q.bizNo()).isEqualTo(c.bizNo());
+        assertThat(q.windowId()).isEqualTo("W01");
+        assertThat(events(c.bizNo())).extracting(AuditEvent::type)
+                .containsExactly(AuditType.CASE_OPENED, AuditType.CONSENT_GRANTED, AuditType.CHANNEL_ATTEMPT, AuditType.RETRIEVAL);
+        assertThat(events(c.bizNo())).allSatisfy(e -> assertThat(e.subject()).isEqualTo(f.mz.auditSubject(c.applicant().id())));
+    }
+
+    @Test
+    void fallsBackToTheCityChannel() {
+        f.onewindow.answer(SourceOutcome.UNAVAILABLE);
+        Case c = f.openCase();
+        f.consent(c, "SFZ");
+        RetrievalResult r = f.retrieve(c, "SFZ");
+        assertThat(r.outcome()).isEqualTo(RetrievalOutcome.RETRIEVED);
+        assertThat(r.channel()).isEqualTo("cityhub");
+        assertThat(r.attempts()).extracting(a -> a.channel() + ":" + a.outcome()).containsExactly("onewindow:UNAVAILABLE", "cityhub:FOUND");
+        assertThat(r.attempts().get(0).platformCode()).isEqualTo("X" + SourceOutcome.UNAVAILABLE.ordinal());
+    }
+
+    @Test
+    void noChannelCanServeFallsBackToMustSubmit() {
+        f.onewindow.answer(SourceOutcome.NOT_FOUND);
+        f.cityhub.answer(SourceOutcome.MALFORMED_RESPONSE);
+        Case c = f.openCase();
+        f.consent(c, "SFZ");
+        RetrievalResult r = f.retrieve(c, "SFZ");
+        assertThat(r.outcome()).isEqualTo(RetrievalOutcome.MUST_SUBMIT);
+        assertThat(r.reason()).isEqualTo(MustSubmitReason.NO_CHANNEL_AVAILABLE);
+        assertThat(r.reason().article()).isEqualTo("Art. 5");
+        assertThat(r.license()).isNull();
+        assertThat(r.attempts()).hasSize(2);
+        AuditEvent last = events(c.bizNo()).get(events(c.bizNo()).size() - 1);
+        assertThat(last.type()).isEqualTo(AuditType.RETRIEVAL);
+        assertThat(last.detail()).containsEntry("reason", "NO_CHANNEL_AVAILABLE").containsEntry("article", "Art. 5");
+    }
+
+    @Test
+    void revokedOrExpiredLicencesAreNotUsable() {
+        f.onewindow.answerLicense(q -> FakeSource.license(q.holder(), q.holderName(), q.licenseTypeCode(), LicenseStatus.REVOKED));
+        Case c = f.openCase();
+        f.consent(c, "SFZ");
+        RetrievalResult r = f.retrieve(c, "SFZ");
+        assertThat(r.outcome()).isEqualTo(RetrievalOutcome.MUST_SUBMIT);
+        assertThat(r.reason()).isEqualTo(MustSubmitReason.LICENSE_NOT_USABLE);
+        assertThat(f.cityhub.calls).as("a revoked licence is revoked on every channel").hasValue(0);
+
+        f.onewindow.answerLicense(q -> new License(null, q.licenseTypeCode(), "N1", q.holder(), q.holderName(), "x", null, LocalDate.of(2010, 1, 1),
+                LocalDate.of(2020, 1, 1), LicenseStatus.VALID, Map.of(), null));
+        Case c2 = f.openCase();
+        f.consent(c2, "SFZ");
+        assertThat(f.retrieve(c2, "SFZ").reason()).isEqualTo(MustSubmitReason.LICENSE_NOT_USABLE);
+
+        f.onewindow.answer(SourceOutcome.EXPIRED);
+        Case c3 = f.openCase();
+        f.consent(c3, "SFZ");
+        assertThat(f.retrieve(c3, "SFZ").reason()).isEqualTo(MustSubmitReason.LICENSE_NOT_USABLE);
+    }
+
+    @Test
+    void answerForAnotherHolderIsMalformed() {
+        f.onewindow.answerLicense(q -> FakeSource.license(org.mianzheng.api.HolderId.resident("440524188001010014"), "李四", q.licenseTypeCode(),
+                LicenseStatus.VALID));
+        Case c = f.openCase();
+        f.consent(c, "SFZ");
+        RetrievalResult r = f.retrieve(c, "SFZ");
+        assertThat(r.attempts().get(0).outcome()).isEqualTo(SourceOutcome.MALFORMED_RESPONSE);
+        assertThat(r.channel()).isEqualTo("cityhub");
+    }
+
+    @Test
+    void adapterExceptionsAndNullsAreTypedOutcomes() {
+        f.onewindow.behave(q -> {
+            throw new IllegalStateException("boom");
+        });
+        f.cityhub.behave(q -> null);
+        Case c = f.openCase();
+        f.consent(c, "SFZ");
+        RetrievalResult r = f.retrieve(c, "SFZ");
+        assertThat(r.attempts()).extracting(a -> a.outcome()).containsExactly(SourceOutcome.MALFORMED_RESPONSE, SourceOutcome.MALFORMED_RESPONSE);
+        assertThat(r.attempts().get(0).detail()).contains("onewindow").contains("IllegalStateException");
+        assertThat(r.attempts().get(1).detail()).contains("cityhub").contains("null");
+        f.onewindow.behave(q -> CompletableFuture.failedFuture(new java.io.IOException("reset")));
+        Case c2 = f.openCase();
+        f.consent(c2, "SFZ");
+        assertThat(f.retrieve(c2, "SFZ").attempts().get(0).outcome()).isEqualTo(SourceOutcome.MALFORMED_RESPONSE);
+    }
+
+    @Test
+    void notExemptMaterialsAreNotRetrieved() {
+        Case c = f.openCase();
+        f.consent(c, "ZSZM");
+        assertThatThrownBy(() -> f.retrieve(c, "ZSZM")).extracting(RetrievalFixture::cause).isInstanceOf(RetrievalException.class);
+    }
+
+    @Test
+    void mismatchWithTheDeclaredDataAsksForSupplementaryMaterial() {
+        Case c = f.openCase(RetrievalFixture.ZHANG, Map.of("SFZ", Map.of("name", "张三丰", "number", "NO-JMSFZ")));
+        f.consent(c, "SFZ");
+        RetrievalResult r = f.retrieve(c, "SFZ");
+        assertThat(r.outcome()).isEqualTo(RetrievalOutcome.MISMATCH);
+        assertThat(r.mismatchedFields()).containsExactly("name");
+        assertThat(r.license()).isNotNull();
+        // full-width characters and spaces are normalised before comparing
+        Case c2 = f.openCase(RetrievalFixture.ZHANG, Map.of("SFZ", Map.of("name", "张 三", "number", "ＮＯ－ＪＭＳＦＺ", "validUntil", "2040-01-01")));
+        f.consent(c2, "SFZ");
+        assertThat(f.retrieve(c2, "SFZ").outcome()).isEqualTo(RetrievalOutcome.RETRIEVED);
+    }
+
+    @Test
+    void cacheServesTheSameCaseOnlyAndExpires() {
+        Case c = f.openCase();
+        f.consent(c, "SFZ");
+        f.retrieve(c, "SFZ");
+        RetrievalResult again = f.retrieve(c, "SFZ");
+        assertThat(again.fromCache()).isTrue();
+        assertThat(again.attempts()).isEmpty();
+        assertThat(f.onewindow.calls).hasValue(1);
+        assertThat(events(c.bizNo()).get(events(c.bizNo()).size() - 1).type()).isEqualTo(AuditType.CACHE_HIT);
+
+        Case other = f.openCase(); // same holder, another case
+        f.consent(other, "SFZ");
+        assertThat(f.retrieve(other, "SFZ").fromCache()).isFalse();
+        assertThat(f.onewindow.calls).hasValue(2);
+
+        f.clock.advance(Duration.ofMinutes(11));
+        assertThat(f.retrieve(c, "SFZ").fromCache()).isFalse();
+        assertThat(f.onewindow.calls).hasValue(3);
+    }
+
+    @Test
+    void revokingTheConsentEvictsAndRefuses() {
+        Case c = f.openCase();
+        Consent k = f.consent(c, "SFZ", "YYZZ");
+        f.retrieve(c, "SFZ");
+        assertThat(f.mz.internals().lookup().cache().estimatedSize()).isEqualTo(1);
+        f.mz.consents().revoke(k.id(), "clerk1", "申请人撤回授权");
+        assertThat(f.mz.internals().lookup().cache().asMap()).isEmpty();
+        assertThatThrownBy(() -> f.retrieve(c, "SFZ")).extracting(RetrievalFixture::cause)
+                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.kind()).isEqualTo(ViolationKind.CONSENT_REVOKED));
+        assertThat(f.mz.consents().find(k.id()).orElseThrow().revokedBy()).isEqualTo("clerk1");
+    }
+
+    @Test
+    void archiveCopiesAreExplicitAndAudited() {
+        Case c = f.openCase();
+        f.consent(c, "SFZ");
+        assertThatThrownBy(() -> f.mz.retrieval().archiveCopy(c.bizNo(), "SFZ", ArchiveAct.DOWNLOAD, "clerk1", "存档"))
+                .isInstanceOf(RetrievalException.class);
+        f.retrieve(c, "SFZ");
+        ArchiveCopy copy = f.mz.retrieval().archiveCopy(c.bizNo(), "SFZ", ArchiveAct.PRINT, "clerk1", "审批部门业务科室存档");
+        assertThat(copy.file().bytes()).isEqualTo(FakeSource.PDF);
+        AuditEvent e = events(c.bizNo()).get(events(c.bizNo()).size() - 1);
+        assertThat(e.type()).isEqualTo(AuditType.ARCHIVE_PRINT);
+        assertThat(e.detail()).containsEntry("purpose", "审批部门业务科室存档").containsEntry("fileSha256", copy.file().sha256());
+        assertThatThrownBy(() -> f.mz.retrieval().archiveCopy(c.bizNo(), "SFZ", ArchiveAct.DOWNLOAD, "sup", "x"))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void retrieveAllCoversTheConsentedLicences() {
+        Case c = f.openCase();
+        f.consent(c, "SFZ", "YYZZ");
+        List<RetrievalResult> all = f.mz.retrieval().retrieveAll(c.bizNo(), "clerk1").toCompletableFuture().join();
+        assertThat(all).extracting(RetrievalResult::materialCode).containsExactly("YYZZ", "SFZ");
+        Case none = f.openCase();
+        assertThatThrownBy(() -> f.mz.retrieval().retrieveAll(none.bizNo(), "clerk1").toCompletableFuture().join())
+                .extracting(RetrievalFixture::cause)
+                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.kind()).isEqualTo(ViolationKind.NO_CONSENT));
+    }
+
+    @Test
+    void defaultConsentExpiresAtTheEndOfTheWorkingDay() {
+        Case c = f.openCase();
+        Consent k = f.consent(c, "SFZ");
+        // winter hours 08:30–12:00, 14:30–18:00 Asia/Shanghai
+        assertThat(k.expiresAt()).isEqualTo(java.time.Instant.parse("2026-03-02T10:00:00Z"));
+        f.clock.set(k.expiresAt());
+        assertThatThrownBy(() -> f.retrieve(c, "SFZ")).extracting(RetrievalFixture::cause)
+                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.kind()).isEqualTo(ViolationKind.CONSENT_EXPIRED));
+    }
+
+    @Test
+    void holderValueIsUsedAsIs() {
+        Case c = f.openCase(Holder.person("11010519491231002x", "张三"), Map.of());
+        f.consent(c, "SFZ");
+        assertThat(f.retrieve(c, "SFZ").license().holder().value()).isEqualTo("11010519491231002X");
+        SourceResult unused = SourceResult.of(SourceOutcome.NOT_FOUND, null, null);
+        assertThat(unused.detail()).isEmpty();
+    }
+}
