@@ -1,7 +1,5 @@
 package org.mianzheng.api;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 
@@ -50,7 +48,7 @@ public record AuditEvent(long sequence, Instant at, AuditType type, String actor
      * @return the event with its hash computed
      */
     public static AuditEvent link(long sequence, Instant at, AuditRecord r, String previousHash) {
-        String hash = Digests.sha256Hex(canonicalBytes(sequence, at, r.type(), r.actor(), r.bizNo(), r.subject(), r.detail(), previousHash));
+        String hash = write(sequence, at, r.type(), r.actor(), r.bizNo(), r.subject(), r.detail(), previousHash).sha256Hex();
         return new AuditEvent(sequence, at, r.type(), r.actor(), r.bizNo(), r.subject(), r.detail(), previousHash, hash);
     }
 
@@ -61,7 +59,7 @@ public record AuditEvent(long sequence, Instant at, AuditType type, String actor
 
     /** @return whether the stored hash matches the content */
     public boolean hashValid() {
-        return Digests.sha256Hex(canonicalBytes()).equals(hash);
+        return write(sequence, at, type, actor, bizNo, subject, detail, previousHash).sha256Hex().equals(hash);
     }
 
     /**
@@ -77,38 +75,22 @@ public record AuditEvent(long sequence, Instant at, AuditType type, String actor
      */
     public static byte[] canonicalBytes(long sequence, Instant at, AuditType type, String actor, String bizNo, String subject,
                                         Map<String, String> detail, String previousHash) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        put(out, "mianzheng-audit-v1");
-        put(out, previousHash);
-        put(out, Long.toString(sequence));
-        put(out, Long.toString(at.getEpochSecond()));
-        put(out, Integer.toString(at.getNano()));
-        put(out, type.name());
-        put(out, actor);
-        put(out, bizNo);
-        put(out, subject);
-        Map<String, String> sorted = AuditRecord.sortedCopy(detail);
-        put(out, Integer.toString(sorted.size()));
-        for (Map.Entry<String, String> e : sorted.entrySet()) {
-            put(out, e.getKey());
-            put(out, e.getValue());
-        }
-        return out.toByteArray();
+        return write(sequence, at, type, actor, bizNo, subject, detail, previousHash).toArray();
     }
 
-    private static void put(ByteArrayOutputStream out, String s) {
-        if (s == null) {
-            out.write(0xFF);
-            out.write(0xFF);
-            out.write(0xFF);
-            out.write(0xFF);
-            return;
-        }
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.write(b.length >>> 24);
-        out.write(b.length >>> 16);
-        out.write(b.length >>> 8);
-        out.write(b.length);
-        out.write(b, 0, b.length);
+    private static CanonicalBuffer write(long sequence, Instant at, AuditType type, String actor, String bizNo, String subject,
+                                         Map<String, String> detail, String previousHash) {
+        CanonicalBuffer b = CanonicalBuffer.get();
+        b.put("mianzheng-audit-v1");
+        b.put(previousHash);
+        b.put(sequence);
+        b.put(at.getEpochSecond());
+        b.put(at.getNano());
+        b.put(type.name());
+        b.put(actor);
+        b.put(bizNo);
+        b.put(subject);
+        AuditRecord.writeSorted(detail, b);
+        return b;
     }
 }

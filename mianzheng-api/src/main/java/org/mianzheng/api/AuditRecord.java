@@ -47,6 +47,16 @@ public record AuditRecord(AuditType type, String actor, String bizNo, String sub
         }
     }
 
+    /** Writes the entry count, then each key and value in key order. */
+    static void writeSorted(Map<String, String> detail, CanonicalBuffer b) {
+        TreeMap<String, String> m = detail instanceof Sorted sorted ? sorted.map : new TreeMap<>(detail);
+        b.put(m.size());
+        for (Map.Entry<String, String> e : m.entrySet()) {
+            b.put(e.getKey());
+            b.put(e.getValue());
+        }
+    }
+
     /**
      * @param detail a map or {@code null}
      * @return an unmodifiable copy sorted by key (the argument itself if it already is one)
