@@ -20,4 +20,5 @@ module org.mianzheng.core {
     exports org.mianzheng.core.consent;
     exports org.mianzheng.core.guard;
     exports org.mianzheng.core.retrieval;
+    exports org.mianzheng.core.workorders;
 }

@@ -86,12 +86,16 @@ public final class Mianzheng implements AutoCloseable {
     private final DefaultConsentService consents;
     private final ConsentedLookup lookup;
     private final DefaultRetrievalService retrieval;
+    private final org.mianzheng.core.calendar.CalendarRegistry calendars;
+    private final org.mianzheng.core.workorders.DefaultWorkOrderService workOrders;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService executor;
 
     private Mianzheng(Builder b) {
         this.clock = b.clock != null ? b.clock : Clock.system(DEFAULT_ZONE);
-        OpeningHours hours = b.openingHours != null ? b.openingHours : OpeningHours.of(org.mianzheng.core.calendar.WorkingCalendar.china());
+        this.calendars = b.calendars != null ? b.calendars
+                : new org.mianzheng.core.calendar.CalendarRegistry(org.mianzheng.core.calendar.WorkingCalendar.china());
+        OpeningHours hours = b.openingHours != null ? b.openingHours : OpeningHours.of(calendars.snapshot().defaultCalendar());
         RetrievalSettings settings = b.retrievalSettings != null ? b.retrievalSettings : RetrievalSettings.defaults();
         if (b.auditSubjectKey == null) {
             LOG.warn("no audit subject key configured: using the built-in demo key; set Builder.auditSubjectKey in production");
@@ -142,6 +146,21 @@ public final class Mianzheng implements AutoCloseable {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("mianzheng-timer"));
         this.executor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("mianzheng-worker"));
         this.retrieval = new DefaultRetrievalService(clock, settings, b.sources, lookup, audit, subjects, violations, hours, scheduler, executor);
+        org.mianzheng.core.workorders.SlaSettings sla = b.slaSettings != null ? b.slaSettings : org.mianzheng.core.workorders.SlaSettings.defaults();
+        this.workOrders = new org.mianzheng.core.workorders.DefaultWorkOrderService(clock,
+                b.workOrderStore != null ? b.workOrderStore : new org.mianzheng.core.store.InMemoryWorkOrderStore(), catalog, lookup, accounts, audit,
+                subjects, violations, calendars, b.notifier, b.directedChannel, b.certificationSources,
+                b.slaRules != null ? b.slaRules : org.mianzheng.api.SlaRuleSet.defaults(), sla, settings.channelTimeout());
+        if (!sla.sweepEvery().isZero()) {
+            long ms = sla.sweepEvery().toMillis();
+            scheduler.scheduleWithFixedDelay(() -> {
+                try {
+                    workOrders.runDueActions();
+                } catch (RuntimeException e) {
+                    LOG.warn("work-order sweep failed: {}", e.toString());
+                }
+            }, ms, ms, TimeUnit.MILLISECONDS);
+        }
     }
 
     private static ThreadFactory daemon(String prefix) {
@@ -188,6 +207,39 @@ public final class Mianzheng implements AutoCloseable {
         return retrieval;
     }
 
+    /** @return directed requests under SLA */
+    public org.mianzheng.api.WorkOrderService workOrders() {
+        return workOrders;
+    }
+
+    /**
+     * Dry run of a calendar update: which open orders would change deadline or breach status.
+     *
+     * @param change the update, e.g. {@code s -> s.withYears(CalendarJson.parse(path))}
+     * @return the orders that would change
+     */
+    public java.util.List<org.mianzheng.api.DeadlineShift> previewCalendarUpdate(
+            java.util.function.UnaryOperator<org.mianzheng.core.calendar.CalendarRegistry.Snapshot> change) {
+        return workOrders.previewCalendarUpdate(change);
+    }
+
+    /**
+     * Applies a calendar update and recomputes the deadlines of open orders; audited.
+     *
+     * @param change     the update
+     * @param operatorId a supervisor
+     * @return the orders that changed
+     */
+    public java.util.List<org.mianzheng.api.DeadlineShift> applyCalendarUpdate(
+            java.util.function.UnaryOperator<org.mianzheng.core.calendar.CalendarRegistry.Snapshot> change, String operatorId) {
+        return workOrders.applyCalendarUpdate(change, operatorId);
+    }
+
+    /** @return the working calendars (default and per department) */
+    public org.mianzheng.core.calendar.CalendarRegistry calendars() {
+        return calendars;
+    }
+
     /** @return the audit chain */
     public AuditLog audit() {
         return audit;
@@ -214,6 +266,11 @@ public final class Mianzheng implements AutoCloseable {
     /** Unsupported access to internals (benchmarks, diagnostics). */
     public final class Internals {
         private Internals() {
+        }
+
+        /** @return the work-order engine */
+        public org.mianzheng.core.workorders.DefaultWorkOrderService workOrders() {
+            return workOrders;
         }
 
         /** @return the checked cache path of retrieval */
@@ -257,6 +314,13 @@ public final class Mianzheng implements AutoCloseable {
         private RetrievalSettings retrievalSettings;
         private OpeningHours openingHours;
         private byte[] auditSubjectKey;
+        private org.mianzheng.api.spi.WorkOrderStore workOrderStore;
+        private org.mianzheng.api.spi.Notifier notifier;
+        private org.mianzheng.api.spi.DirectedRequestChannel directedChannel;
+        private final java.util.List<org.mianzheng.api.spi.CertificationSource> certificationSources = new java.util.ArrayList<>();
+        private org.mianzheng.api.SlaRuleSet slaRules;
+        private org.mianzheng.core.workorders.SlaSettings slaSettings;
+        private org.mianzheng.core.calendar.CalendarRegistry calendars;
         private final Map<String, LicenseSource> sources = new LinkedHashMap<>();
 
         private Builder() {
@@ -373,6 +437,69 @@ public final class Mianzheng implements AutoCloseable {
          */
         public Builder auditSubjectKey(byte[] key) {
             this.auditSubjectKey = once(this.auditSubjectKey, key == null ? null : key.clone(), "auditSubjectKey");
+            return this;
+        }
+
+        /**
+         * @param store where work orders and their notification outbox live
+         * @return this
+         */
+        public Builder workOrderStore(org.mianzheng.api.spi.WorkOrderStore store) {
+            this.workOrderStore = once(this.workOrderStore, store, "workOrderStore");
+            return this;
+        }
+
+        /**
+         * @param notifier delivers SLA warnings, escalations, result pushes and calendar alarms
+         * @return this
+         */
+        public Builder notifier(org.mianzheng.api.spi.Notifier notifier) {
+            this.notifier = once(this.notifier, notifier, "notifier");
+            return this;
+        }
+
+        /**
+         * @param channel carries directed requests to the departments' desks (e.g. the cityhub client)
+         * @return this
+         */
+        public Builder directedRequestChannel(org.mianzheng.api.spi.DirectedRequestChannel channel) {
+            this.directedChannel = once(this.directedChannel, channel, "directedRequestChannel");
+            return this;
+        }
+
+        /**
+         * @param source a connected source that issues certifications at once for online requests (repeatable)
+         * @return this
+         */
+        public Builder certificationSource(org.mianzheng.api.spi.CertificationSource source) {
+            certificationSources.add(InvalidValueException.requireNonNull(source, "certificationSource"));
+            return this;
+        }
+
+        /**
+         * @param rules the initial SLA rule table (default {@link org.mianzheng.api.SlaRuleSet#defaults()})
+         * @return this
+         */
+        public Builder slaRules(org.mianzheng.api.SlaRuleSet rules) {
+            this.slaRules = once(this.slaRules, rules, "slaRules");
+            return this;
+        }
+
+        /**
+         * @param settings warning, escalation and sweep settings
+         * @return this
+         */
+        public Builder slaSettings(org.mianzheng.core.workorders.SlaSettings settings) {
+            this.slaSettings = once(this.slaSettings, settings, "slaSettings");
+            return this;
+        }
+
+        /**
+         * @param calendars working calendars per department (default: the bundled Chinese calendar for all)
+         * @return this
+         */
+        public Builder calendars(org.mianzheng.core.calendar.CalendarRegistry calendars) {
+            this.calendars = once(this.calendars, calendars, "calendars");
             return this;
         }
 

@@ -24,6 +24,10 @@ public final class Fixtures {
         a.register("sup", "孙监督", "ZWFWJ", null, java.util.Set.of(org.mianzheng.api.Role.SUPERVISOR), "admin1", "市行政审批和政务服务局");
         a.register("verifier-zjj", "周核验", "ZJJ", null, java.util.Set.of(org.mianzheng.api.Role.DEPARTMENT_VERIFIER), "admin1",
                 "市行政审批和政务服务局");
+        a.register("verifier-scjgj", "吴核验", "SCJGJ", null, java.util.Set.of(org.mianzheng.api.Role.DEPARTMENT_VERIFIER), "admin1",
+                "市行政审批和政务服务局");
+        a.register("verifier-gaj", "郑核验", "GAJ", null, java.util.Set.of(org.mianzheng.api.Role.DEPARTMENT_VERIFIER), "admin1",
+                "市行政审批和政务服务局");
     }
 
     /** @return the initial filing of {@link #CATALOG} by the bureau */
@@ -80,7 +84,13 @@ public final class Fixtures {
                 {"code": "ZJ001", "name": "公共租赁住房申请", "department": "ZJJ", "level": "CITY", "handling": "IMMEDIATE",
                  "materials": [
                    {"code": "SFZ", "name": "居民身份证", "kind": "ELECTRONIC_LICENSE", "licenseType": "JMSFZ",
-                    "issuer": {"department": "GAJ"}, "legalBasis": "《居民身份证法》", "exemption": {"mode": "DATA_CALL"}}
+                    "issuer": {"department": "GAJ"}, "legalBasis": "《居民身份证法》", "exemption": {"mode": "DATA_CALL"}},
+                   {"code": "PF", "name": "规划批复", "kind": "FILE_APPROVAL",
+                    "issuer": {"department": "SCJGJ"}, "legalBasis": "《城乡规划法》", "exemption": {"mode": "DIRECTED"}},
+                   {"code": "SRZM", "name": "收入证明", "kind": "CERTIFICATION",
+                    "issuer": {"department": "GAJ"}, "legalBasis": "《公共租赁住房管理办法》", "exemption": {"mode": "DIRECTED"}},
+                   {"code": "WFZM", "name": "无房证明", "kind": "CERTIFICATION",
+                    "issuer": {"department": "ZJJ"}, "legalBasis": "《公共租赁住房管理办法》", "exemption": {"mode": "DATA_VERIFY"}}
                  ]}
               ]
             }
