@@ -36,6 +36,7 @@ import org.mianzheng.core.Mianzheng;
 public final class Main {
     private final PrintStream out;
     private final List<String> failures = new ArrayList<>();
+    private final List<org.mianzheng.api.Notification> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Main(PrintStream out) {
         this.out = out;
@@ -72,6 +73,8 @@ public final class Main {
         try (Mianzheng mz = Mianzheng.builder().clock(clock)
                 .licenseSource(SampleLicences.oneWindow())   // 自治区“综合一窗”受理平台 (primary)
                 .licenseSource(SampleLicences.cityHub())     // 全市政务服务信息数据调用核验系统 (supplementary)
+                .certificationSource(new InProcessCertificationSource(Set.of("WFZM")))
+                .notifier(n -> notices.add(n))
                 .build()) {
             return run(mz);
         }
@@ -147,7 +150,46 @@ public final class Main {
         }
 
         out.println();
-        out.println("-- 5. Audit chain --");
+        out.println("-- 5. Directed requests under SLA (Art. 10(二)(三)) --");
+        mz.accounts().register("verifier-zrzyj", "自然资源局核验员", "ZRZYJ", null, Set.of(Role.DEPARTMENT_VERIFIER), "bureau-admin", "市行政审批和政务服务局");
+        mz.accounts().register("verifier-zjj", "住建局核验员", "ZJJ", null, Set.of(Role.DEPARTMENT_VERIFIER), "bureau-admin", "市行政审批和政务服务局");
+        Case presale = mz.cases().open("HBW-2026-000125", "11150300ZJ0001", Holder.organisation("91150300MA0N1234X6".substring(0, 17)
+                + org.mianzheng.api.CheckCharacters.creditCodeCheck("91150300MA0N1234X6".substring(0, 17)), "乌海某房地产开发有限公司"), Map.of(),
+                "window-07", "clerk-li");
+        mz.consents().grant(new ConsentRequest(presale.bizNo(), "clerk-li", Set.of("TDPF"), "办理商品房预售许可", ConsentMethod.PAPER_FORM,
+                "form-0125", Digests.sha256Hex("scanned authorisation".getBytes(StandardCharsets.UTF_8)), null));
+        org.mianzheng.api.WorkOrder verify = mz.workOrders().request(presale.bizNo(), "TDPF", "clerk-li", org.mianzheng.api.Complexity.NORMAL);
+        out.printf("定向核验 %s → %s, %s/%s (承诺件), answer due %s%n", verify.materialName(), verify.toDepartment(), verify.origin(),
+                verify.complexity(), verify.answerDueAt());
+        mz.workOrders().accept(verify.id(), "verifier-zrzyj");
+        org.mianzheng.api.WorkOrder verified = mz.workOrders().complete(verify.id(), "verifier-zrzyj", resultPdf("核验结果：批复真实有效"));
+        out.printf("   answered by %s: %s, compliant %s%n", verified.closedBy(), verified.state(), verified.compliant());
+        check(Boolean.TRUE.equals(verified.compliant()), "directed verification answered in time");
+
+        mz.consents().grant(new ConsentRequest(c.bizNo(), "clerk-li", Set.of("ZSSYZM"), "办理个体工商户设立登记", ConsentMethod.SIGNATURE_PAD,
+                "sigpad-20260302-0009", Digests.sha256Hex("signature image 2".getBytes(StandardCharsets.UTF_8)), null));
+        org.mianzheng.api.WorkOrder cert = mz.workOrders().request(c.bizNo(), "ZSSYZM", "clerk-li", org.mianzheng.api.Complexity.NORMAL);
+        out.printf("定向开具 %s → %s, %s/%s, answer due %s, return due %s%n", cert.materialName(), cert.toDepartment(), cert.origin(),
+                cert.complexity(), cert.answerDueAt(), cert.returnDueAt());
+        org.mianzheng.api.WorkOrder returned = mz.workOrders().returnOrder(cert.id(), "verifier-zjj", "住所使用证明由不动产登记部门出具，不属于本单位职责",
+                "ZRZYJ");
+        out.printf("   returned by %s: %s — suggests %s%n", returned.closedBy(), returned.returnReason(), returned.transferSuggestion());
+        org.mianzheng.api.WorkOrder transferred = mz.workOrders().transfer(returned.id(), "clerk-li");
+        mz.workOrders().complete(transferred.id(), "verifier-zrzyj", resultPdf("证明：该房屋可作为经营场所使用"));
+        List<org.mianzheng.api.WorkOrder> chain = mz.workOrders().chain(transferred.id());
+        out.printf("   transferred: chain %s%n", chain.stream().map(o -> o.toDepartment() + ":" + o.state()).toList());
+        check(chain.size() == 2 && chain.get(1).state() == org.mianzheng.api.WorkOrderState.COMPLETED
+                && Boolean.TRUE.equals(chain.get(0).compliant()), "returned in time, transferred and completed");
+
+        org.mianzheng.api.OnlineOutcome online = mz.workOrders().requestOnline(new org.mianzheng.api.OnlineRequest("WEB-2026-0301", "app-user-88",
+                applicant, "11150300ZJ0003", "WFZM", "申请公共租赁住房", org.mianzheng.api.Complexity.NORMAL));
+        out.printf("online 无房证明: issued at once %s (%s), pushed to the applicant: %s%n", online.issuedImmediately(),
+                online.issuedImmediately() ? online.certificate().type() : "-", notices.stream().anyMatch(n -> n.kind()
+                        == org.mianzheng.api.Notification.Kind.RESULT_PUSH));
+        check(online.issuedImmediately(), "online certification issued at once from connected data and pushed (Art. 10(三)3)");
+
+        out.println();
+        out.println("-- 6. Audit chain --");
         AuditVerification verification = mz.audit().verify();
         out.printf("%s; head %d%n", verification.detail(), mz.audit().head().sequence());
         check(verification.ok(), "audit chain verifies");
@@ -161,6 +203,10 @@ public final class Main {
         out.println("FAILED CHECKS:");
         failures.forEach(f -> out.println("  - " + f));
         return 1;
+    }
+
+    private static byte[] resultPdf(String text) {
+        return ("%PDF-1.4\n% " + text + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private void printPlan(Plan plan) {
