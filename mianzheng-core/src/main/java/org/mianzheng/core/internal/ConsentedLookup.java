@@ -63,8 +63,13 @@ public final class ConsentedLookup {
         }
     }
 
-    /** Case states, bounded like the case cache. */
-    private final Cache<String, CaseState> states = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000).build();
+    /** Most case states kept; beyond it, arbitrary states are dropped (they are derived data, rebuilt on demand). */
+    static final int MAX_STATES = 100_000;
+    /**
+     * Case states. A plain map (cheaper reads than a cache on the hot path) kept under {@link #MAX_STATES}: case
+     * states are derived from the case, its plan and its consents, so dropping one only costs a rebuild.
+     */
+    private final ConcurrentHashMap<String, CaseState> states = new ConcurrentHashMap<>();
 
     /**
      * @param clock      engine clock
@@ -106,7 +111,7 @@ public final class ConsentedLookup {
     }
 
     private CaseState state(String bizNo) {
-        CaseState st = bizNo == null ? null : states.getIfPresent(bizNo);
+        CaseState st = bizNo == null ? null : states.get(bizNo);
         if (st != null) {
             return st;
         }
@@ -114,7 +119,14 @@ public final class ConsentedLookup {
         if (c == null) {
             throw new CaseException(CaseException.Reason.UNKNOWN_CASE, org.mianzheng.api.Codes.require(bizNo, "bizNo"), "no such case");
         }
-        return states.get(c.bizNo(), k -> new CaseState(c, catalog.plan(c.itemCode(), c.openedAt()), consents.forCase(c.bizNo())));
+        if (states.size() >= MAX_STATES) {
+            int drop = MAX_STATES / 10;
+            for (java.util.Iterator<String> it = states.keySet().iterator(); it.hasNext() && drop-- > 0; ) {
+                it.next();
+                it.remove();
+            }
+        }
+        return states.computeIfAbsent(c.bizNo(), k -> new CaseState(c, catalog.plan(c.itemCode(), c.openedAt()), consents.forCase(c.bizNo())));
     }
 
     /**
@@ -123,7 +135,7 @@ public final class ConsentedLookup {
      * @param bizNo the case whose consents changed
      */
     public void consentsChanged(String bizNo) {
-        CaseState st = states.getIfPresent(bizNo);
+        CaseState st = states.get(bizNo);
         if (st != null) {
             st.consents = consents.forCase(bizNo);
         }
