@@ -42,6 +42,14 @@ public final class SampleData {
     private final Map<String, String> typeNames;
     private final SampleHolder unknown;
 
+    /**
+     * @param seed seed
+     * @return the data a simulator with that seed serves (without starting one)
+     */
+    public static SampleData seeded(long seed) {
+        return new SampleData(seed);
+    }
+
     SampleData(long seed) {
         Random rnd = new Random(seed);
         typeNames = new LinkedHashMap<>();

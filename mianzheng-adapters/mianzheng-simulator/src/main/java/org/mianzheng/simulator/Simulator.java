@@ -101,6 +101,7 @@ public final class Simulator implements AutoCloseable {
         }
         this.workers = Executors.newFixedThreadPool(config.threads(), named("mianzheng-sim-http"));
         this.delays = Executors.newSingleThreadScheduledExecutor(named("mianzheng-sim-delay"));
+        ((java.util.concurrent.ThreadPoolExecutor) workers).prestartAllCoreThreads();
         server.setExecutor(workers);
         server.createContext("/", this::handle);
         server.start();
