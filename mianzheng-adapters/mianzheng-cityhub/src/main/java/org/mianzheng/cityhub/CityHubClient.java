@@ -289,8 +289,10 @@ public final class CityHubClient implements LicenseSource, DirectedRequestChanne
                     }
                     CallFailure q = CallFailure.from(e2);
                     if (q.outcome() == SourceOutcome.NOT_FOUND) {
+                        LOG.info("{} submit {}: the desk does not know the order; sending it once more", id(), request.orderId());
                         return directedCall("directed/create", profile.paths().directedCreate(), data, false);
                     }
+                    LOG.info("{} submit {}: asking by order id failed too ({}); not sending again", id(), request.orderId(), q.outcome());
                     return CompletableFuture.<DirectedStatus>failedFuture(cf);
                 }).thenCompose(f -> f);
             }).thenCompose(f -> f);

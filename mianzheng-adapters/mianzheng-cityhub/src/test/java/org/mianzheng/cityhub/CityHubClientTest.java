@@ -131,9 +131,12 @@ class CityHubClientTest {
 
     @Test
     void latencyBeyondTheCallTimeoutIsATimeout() {
-        sim.faults().inject(Route.CITYHUB_QUERY, Fault.latency(Duration.ofMillis(600)));
+        CityHubClient impatient = CityHubClient.create(CityHubCompatibilityTest.testConfig(sim)
+                .timeouts(new org.mianzheng.platform.Timeouts(Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofMillis(300))).build());
+        get(impatient, valid());
+        sim.faults().inject(Route.CITYHUB_QUERY, Fault.latency(Duration.ofMillis(900)));
         long t0 = System.nanoTime();
-        SourceResult r = get(client, valid());
+        SourceResult r = get(impatient, valid());
         assertThat(r.outcome()).isEqualTo(SourceOutcome.TIMEOUT);
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
     }

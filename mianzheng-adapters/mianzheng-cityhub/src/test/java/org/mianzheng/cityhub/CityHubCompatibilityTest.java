@@ -24,13 +24,13 @@ class CityHubCompatibilityTest extends LicenseSourceCompatibilityKit {
         LogCapture.install();
         sim = Simulator.start(SimulatorConfig.defaults());
         client = CityHubClient.create(testConfig(sim).build());
-        fixture = new SimulatorFixture(sim, Duration.ofSeconds(5));
+        fixture = new SimulatorFixture(sim, Duration.ofSeconds(8));
         client.retrieve(fixture.found(true)).toCompletableFuture().join();
     }
 
     static PlatformConfig.Builder testConfig(Simulator sim) {
         return PlatformConfig.builder(sim.cityHubUrl(), new PlatformCredentials("ch-app", "ch-secret"))
-                .timeouts(new Timeouts(Duration.ofSeconds(2), Duration.ofMillis(400), Duration.ofMillis(800)))
+                .timeouts(new Timeouts(Duration.ofSeconds(2), Duration.ofMillis(1000), Duration.ofMillis(2000)))
                 .retry(new RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(50), 0.5))
                 .maxFileBytes(2 * 1024 * 1024);
     }

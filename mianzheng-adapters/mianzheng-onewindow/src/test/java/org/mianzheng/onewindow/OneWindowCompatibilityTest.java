@@ -24,14 +24,14 @@ class OneWindowCompatibilityTest extends LicenseSourceCompatibilityKit {
         LogCapture.install();
         sim = Simulator.start(SimulatorConfig.defaults());
         client = OneWindowClient.create(testConfig(sim).build());
-        fixture = new SimulatorFixture(sim, Duration.ofSeconds(5));
+        fixture = new SimulatorFixture(sim, Duration.ofSeconds(8));
         // warm-up: class loading and JIT of the first call must not eat into the short test timeouts
         client.retrieve(fixture.found(true)).toCompletableFuture().join();
     }
 
     static PlatformConfig.Builder testConfig(Simulator sim) {
         return PlatformConfig.builder(sim.oneWindowUrl(), new PlatformCredentials("ow-app", "ow-secret"))
-                .timeouts(new Timeouts(Duration.ofSeconds(2), Duration.ofMillis(400), Duration.ofMillis(800)))
+                .timeouts(new Timeouts(Duration.ofSeconds(2), Duration.ofMillis(1000), Duration.ofMillis(2000)))
                 .retry(new RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(50), 0.5))
                 .maxFileBytes(2 * 1024 * 1024);
     }
