@@ -2,6 +2,7 @@
  * What the platform clients share: configuration, request signing, profile parsing, and (for the mianzheng
  * adapter modules only) the internal HTTP transport.
  */
+@SuppressWarnings("module") // the qualified export names modules built after this one
 module org.mianzheng.platform {
     requires transitive org.mianzheng.api;
     requires transitive java.net.http;

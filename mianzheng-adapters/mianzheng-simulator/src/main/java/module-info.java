@@ -5,7 +5,7 @@
  */
 module org.mianzheng.simulator {
     requires transitive org.mianzheng.api;
-    requires org.mianzheng.platform;
+    requires transitive org.mianzheng.platform;
     requires com.fasterxml.jackson.databind;
     requires jdk.httpserver;
     requires java.desktop;

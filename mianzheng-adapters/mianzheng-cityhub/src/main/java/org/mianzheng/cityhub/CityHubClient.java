@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -205,8 +204,7 @@ public final class CityHubClient implements LicenseSource, DirectedRequestChanne
                     throw CallFailure.of(SourceOutcome.MALFORMED_RESPONSE, "verification answer has no '" + profile.verify().matches() + "' object");
                 }
                 Map<String, Boolean> matches = new LinkedHashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = m.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : m.properties()) {
                     if (!e.getValue().isBoolean()) {
                         throw CallFailure.of(SourceOutcome.MALFORMED_RESPONSE, "verification match of '" + Redact.text(e.getKey()) + "' is not a boolean");
                     }

@@ -56,7 +56,9 @@ class LoadTest {
         client = CityHubClient.create(config);
         SampleLicense l = sim.data().first(LicenseStatus.VALID, HolderKind.ORGANISATION);
         query = new LicenseQuery("load", l.holder().id(), l.holder().name(), l.typeCode(), "ITEM-001", "BIZ-LOAD", "clerk-1", "win-1", "负载测试", false);
-        run(MAX_CONCURRENT); // warm-up: JIT, connection pool, simulator threads
+        for (int i = 0; i < 3; i++) {
+            run(RETRIEVALS); // warm-up: JIT, connection pool, simulator threads
+        }
     }
 
     @AfterAll
@@ -86,6 +88,17 @@ class LoadTest {
         return us;
     }
 
+    /** Threads started by the JVM so far (java.management, read reflectively: the test module does not require it). */
+    static long startedThreads() {
+        try {
+            Object bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
+            java.lang.reflect.Method m = Class.forName("java.lang.management.ThreadMXBean").getMethod("getTotalStartedThreadCount");
+            return (Long) m.invoke(bean);
+        } catch (ReflectiveOperationException e) {
+            return -1;
+        }
+    }
+
     static long pct(long[] sorted, double p) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1)];
     }
@@ -93,6 +106,7 @@ class LoadTest {
     @Test
     void thousandConcurrentRetrievalsLeakNothing() {
         int threadsBefore = Thread.getAllStackTraces().size();
+        long startedBefore = startedThreads();
         long t0 = System.nanoTime();
         long[] first = run(RETRIEVALS);
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -100,14 +114,18 @@ class LoadTest {
         long[] second = run(RETRIEVALS);
         int connectionsAfterSecond = sim.openConnections();
         int threadsAfter = Thread.getAllStackTraces().size();
+        long started = startedThreads() - startedBefore;
 
         System.out.printf("LOAD cityhub: %d concurrent retrievals, %d in flight max, latency %d ms: %.2f s, %.0f retrievals/s; "
-                        + "latency p50 %.1f ms p99 %.1f ms max %.1f ms; second run p50 %.1f p99 %.1f ms; threads %d -> %d; connections %d -> %d%n",
+                        + "latency p50 %.1f ms p99 %.1f ms max %.1f ms; second run p50 %.1f p99 %.1f ms; live threads %d -> %d, %d started; connections %d -> %d; ForkJoinPool parallelism %d%n",
                 RETRIEVALS, MAX_CONCURRENT, LATENCY.toMillis(), seconds, RETRIEVALS / seconds, pct(first, 50) / 1e3, pct(first, 99) / 1e3,
-                first[first.length - 1] / 1e3, pct(second, 50) / 1e3, pct(second, 99) / 1e3, threadsBefore, threadsAfter,
-                connectionsAfterFirst, connectionsAfterSecond);
+                first[first.length - 1] / 1e3, pct(second, 50) / 1e3, pct(second, 99) / 1e3, threadsBefore, threadsAfter, started,
+                connectionsAfterFirst, connectionsAfterSecond, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism());
 
         assertThat(client.inFlight()).isZero();
+        if (java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() >= 2 && started >= 0) {
+            assertThat(started).as("threads started during two bursts of %d", RETRIEVALS).isLessThanOrEqualTo(10);
+        }
         assertThat(threadsAfter).as("live threads after two bursts of %d", RETRIEVALS).isLessThanOrEqualTo(threadsBefore + 2);
         if (connectionsAfterFirst >= 0) {
             assertThat(connectionsAfterFirst).isLessThanOrEqualTo(MAX_CONCURRENT + 1);

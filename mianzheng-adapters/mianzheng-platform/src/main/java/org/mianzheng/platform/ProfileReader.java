@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -75,8 +74,7 @@ public final class ProfileReader {
         }
         if (defaults != null && defaults.isObject() && overrides.isObject()) {
             ObjectNode out = ((ObjectNode) defaults).deepCopy();
-            for (Iterator<Map.Entry<String, JsonNode>> it = overrides.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : overrides.properties()) {
                 out.set(e.getKey(), merge(out.get(e.getKey()), e.getValue()));
             }
             return out;
@@ -152,8 +150,7 @@ public final class ProfileReader {
     public Map<String, String> textMap(String name) {
         ProfileReader r = object(name);
         Map<String, String> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = r.node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : r.node.properties()) {
             if (!e.getValue().isTextual()) {
                 throw r.fail(e.getKey(), "not a string");
             }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -215,8 +214,7 @@ final class CityHubPlatform extends PlatformSupport {
         }
         ObjectNode out = object();
         ObjectNode m = out.putObject("matches");
-        for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : fields.properties()) {
             m.put(e.getKey(), e.getValue().asText().equals(l.get().surface().get(e.getKey())));
         }
         return envelope(OK, "成功", out);

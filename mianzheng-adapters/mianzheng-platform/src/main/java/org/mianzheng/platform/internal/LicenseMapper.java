@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 import org.mianzheng.api.DocumentFile;
@@ -51,8 +50,7 @@ public final class LicenseMapper {
             Map<String, String> surface = new TreeMap<>();
             JsonNode s = Json.at(node, f.surface());
             if (s.isObject()) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = s.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : s.properties()) {
                     if (e.getValue().isValueNode() && !e.getValue().isNull()) {
                         surface.put(e.getKey(), e.getValue().asText());
                     }
