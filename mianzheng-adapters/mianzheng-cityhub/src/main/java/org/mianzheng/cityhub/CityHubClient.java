@@ -106,10 +106,12 @@ public final class CityHubClient implements LicenseSource, DirectedRequestChanne
 
     @Override
     public CompletionStage<SourceResult> retrieve(LicenseQuery query) {
+        if (query == null) {
+            return CompletableFuture.completedFuture(SourceResult.of(SourceOutcome.BAD_REQUEST, null, "query is null"));
+        }
         long t0 = System.nanoTime();
         CompletableFuture<SourceResult> answer;
         try {
-            InvalidValueException.requireNonNull(query, "query");
             answer = call("license/query", profile.paths().query(), holderData(query, purpose(query)), true, false)
                     .thenCompose(env -> found(query, env));
         } catch (RuntimeException e) {
@@ -121,11 +123,9 @@ public final class CityHubClient implements LicenseSource, DirectedRequestChanne
                 CallFailure cf = CallFailure.from(e);
                 r = SourceResult.of(cf.outcome(), cf.platformCode(), cf.getMessage());
             }
-            if (query != null) {
-                LOG.debug("{} retrieve {} holder {} type {} item {} case {}: {}{} in {} ms", id(), query.requestId(), query.holder(),
-                        query.licenseTypeCode(), query.itemCode(), query.bizNo(), r.outcome(),
-                        r.platformCode() == null ? "" : " (code " + r.platformCode() + ")", (System.nanoTime() - t0) / 1_000_000);
-            }
+            LOG.debug("{} retrieve {} holder {} type {} item {} case {}: {}{} in {} ms", id(), query.requestId(), query.holder(),
+                    query.licenseTypeCode(), query.itemCode(), query.bizNo(), r.outcome(),
+                    r.platformCode() == null ? "" : " (code " + r.platformCode() + ")", (System.nanoTime() - t0) / 1_000_000);
             return r;
         });
     }

@@ -130,6 +130,21 @@ class CityHubClientTest {
     }
 
     @Test
+    void systemBusyStatusIsRetriedLikeA503() {
+        sim.faults().inject(Route.CITYHUB_QUERY, Fault.status("500").times(2));
+        assertThat(get(client, valid()).outcome()).isEqualTo(SourceOutcome.FOUND);
+        sim.faults().inject(Route.CITYHUB_QUERY, Fault.status("500"));
+        SourceResult r = get(client, valid());
+        assertThat(r.outcome()).isEqualTo(SourceOutcome.UNAVAILABLE);
+        assertThat(r.platformCode()).isEqualTo("500");
+    }
+
+    @Test
+    void nullQueryIsABadRequestNotAnException() {
+        assertThat(get(client, null).outcome()).isEqualTo(SourceOutcome.BAD_REQUEST);
+    }
+
+    @Test
     void latencyBeyondTheCallTimeoutIsATimeout() {
         CityHubClient impatient = CityHubClient.create(CityHubCompatibilityTest.testConfig(sim)
                 .timeouts(new org.mianzheng.platform.Timeouts(Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofMillis(300))).build());

@@ -95,10 +95,12 @@ public final class OneWindowClient implements LicenseSource {
 
     @Override
     public CompletionStage<SourceResult> retrieve(LicenseQuery query) {
+        if (query == null) {
+            return CompletableFuture.completedFuture(SourceResult.of(SourceOutcome.BAD_REQUEST, null, "query is null"));
+        }
         long t0 = System.nanoTime();
         CompletableFuture<SourceResult> answer;
         try {
-            InvalidValueException.requireNonNull(query, "query");
             answer = authorise(query).thenCompose(useCode -> fetch(query, useCode));
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
@@ -109,11 +111,9 @@ public final class OneWindowClient implements LicenseSource {
                 CallFailure cf = CallFailure.from(e);
                 r = SourceResult.of(cf.outcome(), cf.platformCode(), cf.getMessage());
             }
-            if (query != null) {
-                LOG.debug("{} retrieve {} holder {} type {} item {} case {}: {}{} in {} ms", id(), query.requestId(), query.holder(),
-                        query.licenseTypeCode(), query.itemCode(), query.bizNo(), r.outcome(),
-                        r.platformCode() == null ? "" : " (code " + r.platformCode() + ")", (System.nanoTime() - t0) / 1_000_000);
-            }
+            LOG.debug("{} retrieve {} holder {} type {} item {} case {}: {}{} in {} ms", id(), query.requestId(), query.holder(),
+                    query.licenseTypeCode(), query.itemCode(), query.bizNo(), r.outcome(),
+                    r.platformCode() == null ? "" : " (code " + r.platformCode() + ")", (System.nanoTime() - t0) / 1_000_000);
             return r;
         });
     }

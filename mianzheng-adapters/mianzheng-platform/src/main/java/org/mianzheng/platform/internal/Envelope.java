@@ -63,6 +63,11 @@ public record Envelope(String code, SourceOutcome outcome, String message, JsonN
             throw CallFailure.of(SourceOutcome.MALFORMED_RESPONSE, Redact.text(code), "unknown platform status code " + Redact.text(code)
                     + (message.isEmpty() ? "" : ": " + message));
         }
+        if (outcome == SourceOutcome.UNAVAILABLE || outcome == SourceOutcome.TIMEOUT) {
+            // "system busy" and the like: thrown, so that idempotent calls are retried
+            throw new CallFailure(outcome, code, "platform status " + code + (message.isEmpty() ? "" : ": " + message), false,
+                    Transport.retryAfter(reply.headers()));
+        }
         if (outcome == SourceOutcome.AUTHENTICATION_FAILED) {
             throw new CallFailure(outcome, code, "platform status " + code + (message.isEmpty() ? "" : ": " + message),
                     table.tokenRejected().contains(code) || http == 401, null);
