@@ -1,0 +1,53 @@
+package org.mianzheng.onewindow;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.mianzheng.api.spi.LicenseSource;
+import org.mianzheng.platform.PlatformConfig;
+import org.mianzheng.platform.PlatformCredentials;
+import org.mianzheng.platform.RetryPolicy;
+import org.mianzheng.platform.Timeouts;
+import org.mianzheng.simulator.Simulator;
+import org.mianzheng.simulator.SimulatorConfig;
+import org.mianzheng.tck.LicenseSourceCompatibilityKit;
+import org.mianzheng.tck.LicenseSourceFixture;
+
+/** The onewindow client passes the LicenseSource contract kit against the simulator. */
+class OneWindowCompatibilityTest extends LicenseSourceCompatibilityKit {
+    private static Simulator sim;
+    private static OneWindowClient client;
+    private static SimulatorFixture fixture;
+
+    @BeforeAll
+    static void start() {
+        LogCapture.install();
+        sim = Simulator.start(SimulatorConfig.defaults());
+        client = OneWindowClient.create(testConfig(sim).build());
+        fixture = new SimulatorFixture(sim, Duration.ofSeconds(8));
+        // warm-up: class loading and JIT of the first call must not eat into the short test timeouts
+        client.retrieve(fixture.found(true)).toCompletableFuture().join();
+    }
+
+    static PlatformConfig.Builder testConfig(Simulator sim) {
+        return PlatformConfig.builder(sim.oneWindowUrl(), new PlatformCredentials("ow-app", "ow-secret"))
+                .timeouts(new Timeouts(Duration.ofSeconds(2), Duration.ofMillis(1000), Duration.ofMillis(2000)))
+                .retry(new RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(50), 0.5))
+                .maxFileBytes(2 * 1024 * 1024);
+    }
+
+    @AfterAll
+    static void stop() {
+        sim.close();
+    }
+
+    @Override
+    protected LicenseSource source() {
+        return client;
+    }
+
+    @Override
+    protected LicenseSourceFixture fixture() {
+        return fixture;
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Contract test kits that adapter authors extend with a few lines, e.g.
+ * {@link org.mianzheng.tck.LicenseSourceCompatibilityKit}.
+ */
+module org.mianzheng.tck {
+    requires transitive org.mianzheng.api;
+    requires transitive org.junit.jupiter.api;
+
+    exports org.mianzheng.tck;
+}
