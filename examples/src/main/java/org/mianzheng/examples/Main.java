@@ -47,16 +47,28 @@ public final class Main {
      */
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        for (String a : args) {
+        int port = 0;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
             if (a.equals("--help") || a.equals("-h")) {
-                out.println("usage: java -jar mianzheng-examples.jar [--help]");
-                out.println("Runs the 免证办 end-to-end demo on embedded defaults and exits 0 only if every check passed.");
+                out.println("usage: java -jar mianzheng-examples.jar [--port N] [--help]");
+                out.println("Runs the 免证办 end-to-end demo on embedded defaults (simulators on loopback) and exits 0 only if every check passed.");
+                out.println("  --port N   port of the platform simulators (default: chosen by the OS)");
                 return;
+            }
+            if (a.equals("--port") && i + 1 < args.length) {
+                try {
+                    port = Integer.parseInt(args[++i]);
+                } catch (NumberFormatException e) {
+                    out.println("--port takes a number");
+                    System.exit(2);
+                }
+                continue;
             }
             out.println("unknown flag: " + a + " (try --help)");
             System.exit(2);
         }
-        int code = new Main(out).run(demoClock());
+        int code = new Main(out).run(demoClock(), port);
         System.exit(code);
     }
 
@@ -69,16 +81,26 @@ public final class Main {
     }
 
     int run(Clock clock) {
+        return run(clock, 0);
+    }
+
+    int run(Clock clock, int port) {
         out.println("== 免证办 mianzheng — end-to-end demo ==");
-        try (Mianzheng mz = Mianzheng.builder().clock(clock)
-                .licenseSource(SampleLicences.oneWindow())   // 自治区“综合一窗”受理平台 (primary)
-                .licenseSource(SampleLicences.cityHub())     // 全市政务服务信息数据调用核验系统 (supplementary)
-                .certificationSource(new InProcessCertificationSource(Set.of("WFZM")))
-                .notifier(n -> notices.add(n))
-                .build()) {
+        try (DemoPlatforms platforms = new DemoPlatforms(port);
+             Mianzheng mz = Mianzheng.builder().clock(clock)
+                     .licenseSource(platforms.oneWindow())          // 自治区“综合一窗”受理平台 (primary)
+                     .licenseSource(platforms.cityHub())            // 全市政务服务信息数据调用核验系统 (supplementary)
+                     .directedRequestChannel(platforms.cityHub())   // directed requests go to the departments' desk
+                     .certificationSource(new InProcessCertificationSource(Set.of("WFZM")))
+                     .notifier(n -> notices.add(n))
+                     .build()) {
+            out.printf("simulators on loopback: onewindow %s, cityhub %s%n", platforms.simulator().oneWindowUrl(), platforms.simulator().cityHubUrl());
+            this.platforms = platforms;
             return run(mz);
         }
     }
+
+    private DemoPlatforms platforms;
 
     private int run(Mianzheng mz) {
 
@@ -111,49 +133,73 @@ public final class Main {
         out.println("registered window clerk clerk-li (window-07) and supervisor sup-wang, liaison of ZWFWJ; reported to the bureau");
 
         out.println();
-        out.println("-- 4. A window case: on-site consent, retrieval, fallback (Art. 10(一), 5, 15) --");
-        Holder applicant = Holder.person("11010519491231002X", "张三");
-        Case c = mz.cases().open("HBW-2026-000123", "11150300SC0002", applicant, Map.of("SFZ", Map.of("name", "张三")), "window-07", "clerk-li");
-        out.printf("case %s opened for item %s, applicant %s, at %s%n", c.bizNo(), c.itemCode(), applicant.id(), c.openedAt());
-        Consent consent = mz.consents().grant(new ConsentRequest(c.bizNo(), "clerk-li", Set.of("SFZ", "JYCSZM"), "办理个体工商户设立登记",
+        out.println("-- 4. Window cases: on-site consent, retrieval through both platforms, fallback (Art. 10(一), 5, 15) --");
+        var data = platforms.simulator().data();
+        var firm = data.first(org.mianzheng.api.LicenseStatus.VALID, org.mianzheng.api.HolderKind.ORGANISATION).holder();
+        Holder company = new Holder(firm.kind(), firm.id(), firm.name());
+        Case c = mz.cases().open("HBW-2026-000123", "11150300SC0003", company, Map.of("YYZZ", Map.of("name", firm.name())), "window-07", "clerk-li");
+        out.printf("case %s opened for item %s (%s), applicant %s%n", c.bizNo(), c.itemCode(), "企业变更登记", company.id());
+        Consent consent = mz.consents().grant(new ConsentRequest(c.bizNo(), "clerk-li", Set.of("YYZZ", "FDDBRSFZ"), "办理企业变更登记",
                 ConsentMethod.SIGNATURE_PAD, "sigpad-20260302-0007", Digests.sha256Hex("signature image".getBytes(StandardCharsets.UTF_8)), null));
-        out.printf("现场授权 consent %s by %s for %s, expires %s%n", consent.id().substring(0, 8), consent.method(), consent.materialCodes(),
-                consent.expiresAt());
+        out.printf("现场授权 consent %s by %s for %s, expires %s%n", consent.id().substring(0, 8), consent.method(),
+                new java.util.TreeSet<>(consent.materialCodes()), consent.expiresAt());
+        platforms.simulator().faults().inject(org.mianzheng.simulator.Route.ONEWINDOW_AUTH,
+                org.mianzheng.simulator.Fault.of(org.mianzheng.simulator.Fault.Kind.SERVER_ERROR));
+        out.println("(the regional platform answers HTTP 503 for a while)");
         List<RetrievalResult> results = mz.retrieval().retrieveAll(c.bizNo(), "clerk-li").toCompletableFuture().join();
+        platforms.simulator().faults().clear();
         for (RetrievalResult r : results) {
-            out.printf("   %-7s %-11s via %-9s attempts %s%n", r.materialCode(), r.outcome(), r.channel(),
+            out.printf("   %-9s %-11s %s attempts %s%n", r.materialCode(), r.outcome(),
+                    r.outcome() == RetrievalOutcome.MUST_SUBMIT ? r.reason().chinese() + " (" + r.reason().article() + ")" : "via " + r.channel(),
                     r.attempts().stream().map(a -> a.channel() + ":" + a.outcome()).toList());
         }
-        check(results.size() == 2 && results.stream().allMatch(r -> r.outcome() == RetrievalOutcome.RETRIEVED), "both licences retrieved");
-        check(results.stream().anyMatch(r -> "cityhub".equals(r.channel()) && r.attempts().size() == 2),
-                "property certificate fell back from onewindow to cityhub");
-        ArchiveCopy copy = mz.retrieval().archiveCopy(c.bizNo(), "JYCSZM", ArchiveAct.DOWNLOAD, "clerk-li", "转交审批部门业务科室存档");
-        out.printf("archive copy of JYCSZM downloaded (%s, sha256 %s…), audited%n", copy.file().type(), copy.file().sha256().substring(0, 12));
-        VoluntarySubmission v = mz.cases().recordVoluntarySubmission(c.bizNo(), "SFZ", "clerk-li", "申请人主动提交身份证复印件");
+        RetrievalResult yyzz = results.stream().filter(r -> r.materialCode().equals("YYZZ")).findFirst().orElseThrow();
+        RetrievalResult idCard = results.stream().filter(r -> r.materialCode().equals("FDDBRSFZ")).findFirst().orElseThrow();
+        check(yyzz.outcome() == RetrievalOutcome.RETRIEVED && "cityhub".equals(yyzz.channel())
+                && yyzz.attempts().get(0).outcome() == org.mianzheng.api.SourceOutcome.UNAVAILABLE,
+                "营业执照 fell back from onewindow (503) to cityhub and was retrieved");
+        check(idCard.outcome() == RetrievalOutcome.MUST_SUBMIT && idCard.reason() == MustSubmitReason.NO_CHANNEL_AVAILABLE,
+                "a licence neither platform holds falls back to MUST_SUBMIT (Art. 5)");
+        ArchiveCopy copy = mz.retrieval().archiveCopy(c.bizNo(), "YYZZ", ArchiveAct.DOWNLOAD, "clerk-li", "转交审批部门业务科室存档");
+        out.printf("archive copy of YYZZ downloaded (%s, sha256 %s…), audited%n", copy.file().type(), copy.file().sha256().substring(0, 12));
+        VoluntarySubmission v = mz.cases().recordVoluntarySubmission(c.bizNo(), "YYZZ", "clerk-li", "申请人主动提交营业执照副本复印件");
         out.printf("applicant handed in %s on paper although it is %s: accepted and recorded (Art. 4)%n", v.materialCode(), v.planned());
         check(v.wasExempt() && mz.cases().voluntarySubmissions(c.bizNo()).size() == 1, "voluntary submission accepted and recorded");
 
-        Holder stranger = Holder.person("440524188001010014", "李四");
-        Case c2 = mz.cases().open("HBW-2026-000124", "11150300SC0002", stranger, Map.of(), "window-07", "clerk-li");
-        mz.consents().grant(new ConsentRequest(c2.bizNo(), "clerk-li", Set.of("SFZ"), "办理个体工商户设立登记", ConsentMethod.FACE_MATCH,
+        var person = data.persons().get(0);
+        Holder resident = new Holder(person.kind(), person.id(), person.name());
+        Case c2 = mz.cases().open("HBW-2026-000124", "11150300MZ0003", resident, Map.of("HKB", Map.of("name", person.name())), "window-07", "clerk-li");
+        mz.consents().grant(new ConsentRequest(c2.bizNo(), "clerk-li", Set.of("HKB"), "办理离婚登记", ConsentMethod.FACE_MATCH,
                 "face-20260302-0008", Digests.sha256Hex("face match record".getBytes(StandardCharsets.UTF_8)), null));
-        RetrievalResult none = mz.retrieval().retrieve(c2.bizNo(), "SFZ", "clerk-li").toCompletableFuture().join();
-        out.printf("case %s: SFZ %s — %s (%s)%n", c2.bizNo(), none.outcome(), none.reason().chinese(), none.reason().article());
-        check(none.outcome() == RetrievalOutcome.MUST_SUBMIT && none.reason() == MustSubmitReason.NO_CHANNEL_AVAILABLE,
-                "a licence no channel has falls back to MUST_SUBMIT (Art. 5)");
+        RetrievalResult hkb = mz.retrieval().retrieve(c2.bizNo(), "HKB", "clerk-li").toCompletableFuture().join();
+        out.printf("case %s: 居民户口簿 %s via %s (%s, %d bytes)%n", c2.bizNo(), hkb.outcome(), hkb.channel(), hkb.license().file().type(),
+                hkb.license().file().size());
+        check(hkb.outcome() == RetrievalOutcome.RETRIEVED && "onewindow".equals(hkb.channel()), "居民户口簿 retrieved from the regional platform");
+
+        var revoked = data.first(org.mianzheng.api.LicenseStatus.REVOKED, org.mianzheng.api.HolderKind.ORGANISATION).holder();
+        Case c3 = mz.cases().open("HBW-2026-000125", "11150300SC0003", new Holder(revoked.kind(), revoked.id(), revoked.name()), Map.of(),
+                "window-07", "clerk-li");
+        mz.consents().grant(new ConsentRequest(c3.bizNo(), "clerk-li", Set.of("YYZZ"), "办理企业变更登记", ConsentMethod.SIGNATURE_PAD,
+                "sigpad-20260302-0010", Digests.sha256Hex("signature image 3".getBytes(StandardCharsets.UTF_8)), null));
+        RetrievalResult gone = mz.retrieval().retrieve(c3.bizNo(), "YYZZ", "clerk-li").toCompletableFuture().join();
+        out.printf("case %s: 营业执照 %s — %s%n", c3.bizNo(), gone.outcome(), gone.reason().chinese());
+        check(gone.reason() == MustSubmitReason.LICENSE_NOT_USABLE, "a revoked licence is not usable");
         try {
-            mz.retrieval().retrieve(c2.bizNo(), "JYCSZM", "clerk-li").toCompletableFuture().join();
+            mz.retrieval().retrieve(c3.bizNo(), "FDDBRSFZ", "clerk-li").toCompletableFuture().join();
             check(false, "retrieval outside the consent is refused");
         } catch (java.util.concurrent.CompletionException e) {
-            out.println("retrieval of JYCSZM without consent refused: " + e.getCause().getMessage());
+            out.println("retrieval of FDDBRSFZ without consent refused: " + e.getCause().getMessage());
             check(e.getCause() instanceof AccessDeniedException, "retrieval outside the consent is refused and recorded as a violation");
         }
 
         out.println();
         out.println("-- 5. Directed requests under SLA (Art. 10(二)(三)) --");
-        mz.accounts().register("verifier-zrzyj", "自然资源局核验员", "ZRZYJ", null, Set.of(Role.DEPARTMENT_VERIFIER), "bureau-admin", "市行政审批和政务服务局");
-        mz.accounts().register("verifier-zjj", "住建局核验员", "ZJJ", null, Set.of(Role.DEPARTMENT_VERIFIER), "bureau-admin", "市行政审批和政务服务局");
-        Case presale = mz.cases().open("HBW-2026-000125", "11150300ZJ0001", Holder.organisation("91150300MA0N1234X6".substring(0, 17)
+        // the departments answer at their desk in the city system (simulated): ZRZYJ answers, ZJJ returns what is not its remit
+        platforms.simulator().desk().behave("ZRZYJ", org.mianzheng.simulator.DeskBehaviour.answering(java.time.Duration.ZERO, java.time.Duration.ZERO,
+                org.mianzheng.api.FileType.PDF));
+        platforms.simulator().desk().behave("ZJJ", org.mianzheng.simulator.DeskBehaviour.returning(java.time.Duration.ZERO,
+                "住所使用证明由不动产登记部门出具，不属于本单位职责", "ZRZYJ"));
+        Case presale = mz.cases().open("HBW-2026-000127", "11150300ZJ0001", Holder.organisation("91150300MA0N1234X6".substring(0, 17)
                 + org.mianzheng.api.CheckCharacters.creditCodeCheck("91150300MA0N1234X6".substring(0, 17)), "乌海某房地产开发有限公司"), Map.of(),
                 "window-07", "clerk-li");
         mz.consents().grant(new ConsentRequest(presale.bizNo(), "clerk-li", Set.of("TDPF"), "办理商品房预售许可", ConsentMethod.PAPER_FORM,
@@ -161,28 +207,29 @@ public final class Main {
         org.mianzheng.api.WorkOrder verify = mz.workOrders().request(presale.bizNo(), "TDPF", "clerk-li", org.mianzheng.api.Complexity.NORMAL);
         out.printf("定向核验 %s → %s, %s/%s (承诺件), answer due %s%n", verify.materialName(), verify.toDepartment(), verify.origin(),
                 verify.complexity(), verify.answerDueAt());
-        mz.workOrders().accept(verify.id(), "verifier-zrzyj");
-        org.mianzheng.api.WorkOrder verified = mz.workOrders().complete(verify.id(), "verifier-zrzyj", resultPdf("核验结果：批复真实有效"));
+        mz.workOrders().runDueActions(); // the engine follows the desk (its own timer does this every 15 s)
+        org.mianzheng.api.WorkOrder verified = mz.workOrders().find(verify.id()).orElseThrow();
         out.printf("   answered by %s: %s, compliant %s%n", verified.closedBy(), verified.state(), verified.compliant());
         check(Boolean.TRUE.equals(verified.compliant()), "directed verification answered in time");
 
-        mz.consents().grant(new ConsentRequest(c.bizNo(), "clerk-li", Set.of("ZSSYZM"), "办理个体工商户设立登记", ConsentMethod.SIGNATURE_PAD,
+        Case shop = mz.cases().open("HBW-2026-000126", "11150300SC0002", resident, Map.of(), "window-07", "clerk-li");
+        mz.consents().grant(new ConsentRequest(shop.bizNo(), "clerk-li", Set.of("ZSSYZM"), "办理个体工商户设立登记", ConsentMethod.SIGNATURE_PAD,
                 "sigpad-20260302-0009", Digests.sha256Hex("signature image 2".getBytes(StandardCharsets.UTF_8)), null));
-        org.mianzheng.api.WorkOrder cert = mz.workOrders().request(c.bizNo(), "ZSSYZM", "clerk-li", org.mianzheng.api.Complexity.NORMAL);
+        org.mianzheng.api.WorkOrder cert = mz.workOrders().request(shop.bizNo(), "ZSSYZM", "clerk-li", org.mianzheng.api.Complexity.NORMAL);
         out.printf("定向开具 %s → %s, %s/%s, answer due %s, return due %s%n", cert.materialName(), cert.toDepartment(), cert.origin(),
                 cert.complexity(), cert.answerDueAt(), cert.returnDueAt());
-        org.mianzheng.api.WorkOrder returned = mz.workOrders().returnOrder(cert.id(), "verifier-zjj", "住所使用证明由不动产登记部门出具，不属于本单位职责",
-                "ZRZYJ");
+        mz.workOrders().runDueActions();
+        org.mianzheng.api.WorkOrder returned = mz.workOrders().find(cert.id()).orElseThrow();
         out.printf("   returned by %s: %s — suggests %s%n", returned.closedBy(), returned.returnReason(), returned.transferSuggestion());
         org.mianzheng.api.WorkOrder transferred = mz.workOrders().transfer(returned.id(), "clerk-li");
-        mz.workOrders().complete(transferred.id(), "verifier-zrzyj", resultPdf("证明：该房屋可作为经营场所使用"));
+        mz.workOrders().runDueActions();
         List<org.mianzheng.api.WorkOrder> chain = mz.workOrders().chain(transferred.id());
         out.printf("   transferred: chain %s%n", chain.stream().map(o -> o.toDepartment() + ":" + o.state()).toList());
         check(chain.size() == 2 && chain.get(1).state() == org.mianzheng.api.WorkOrderState.COMPLETED
                 && Boolean.TRUE.equals(chain.get(0).compliant()), "returned in time, transferred and completed");
 
         org.mianzheng.api.OnlineOutcome online = mz.workOrders().requestOnline(new org.mianzheng.api.OnlineRequest("WEB-2026-0301", "app-user-88",
-                applicant, "11150300ZJ0003", "WFZM", "申请公共租赁住房", org.mianzheng.api.Complexity.NORMAL));
+                resident, "11150300ZJ0003", "WFZM", "申请公共租赁住房", org.mianzheng.api.Complexity.NORMAL));
         out.printf("online 无房证明: issued at once %s (%s), pushed to the applicant: %s%n", online.issuedImmediately(),
                 online.issuedImmediately() ? online.certificate().type() : "-", notices.stream().anyMatch(n -> n.kind()
                         == org.mianzheng.api.Notification.Kind.RESULT_PUSH));
@@ -194,6 +241,7 @@ public final class Main {
         out.printf("%s; head %d%n", verification.detail(), mz.audit().head().sequence());
         check(verification.ok(), "audit chain verifies");
         check(mz.violations().stream().filter(x -> x.refused()).count() == 1, "the refused retrieval is recorded as a violation");
+        check(platforms.simulator().desk().created() == 3, "three directed requests reached the departments' desk");
 
         out.println();
         if (failures.isEmpty()) {
@@ -203,10 +251,6 @@ public final class Main {
         out.println("FAILED CHECKS:");
         failures.forEach(f -> out.println("  - " + f));
         return 1;
-    }
-
-    private static byte[] resultPdf(String text) {
-        return ("%PDF-1.4\n% " + text + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private void printPlan(Plan plan) {
