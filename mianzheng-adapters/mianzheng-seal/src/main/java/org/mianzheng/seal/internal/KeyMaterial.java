@@ -202,7 +202,7 @@ public record KeyMaterial(PrivateKey key, List<X509Certificate> chain) {
             if (out.isEmpty()) {
                 throw new SigningException(providerId, "PEM holds no certificate");
             }
-            return out;
+            return List.copyOf(out);
         } catch (SigningException e) {
             throw e;
         } catch (GeneralSecurityException | RuntimeException e) {

@@ -84,7 +84,7 @@ public final class RemoteSigningProvider implements SigningProvider {
         } catch (IllegalArgumentException e) {
             throw new SigningException(id, "signing service named an unknown algorithm");
         }
-        this.chain = KeyMaterial.certificates(id, new String(description.body(), StandardCharsets.US_ASCII));
+        this.chain = List.copyOf(KeyMaterial.certificates(id, new String(description.body(), StandardCharsets.US_ASCII)));
         SignatureAlgorithm keyAlg = SignatureSupport.algorithmFor(chain.get(0).getPublicKey(), id);
         if (keyAlg != algorithm) {
             throw new SigningException(id, "signing service claims " + algorithm + " but its certificate's key is for " + keyAlg);

@@ -232,6 +232,22 @@ public final class TestPki {
         }
 
         /**
+         * Certifies a key generated elsewhere (e.g. on a hardware token) for signing.
+         *
+         * @param commonName CN of the signer
+         * @param publicKey  its public key
+         * @return the new certificate followed by this CA's chain
+         */
+        public List<X509Certificate> certify(String commonName, PublicKey publicKey) {
+            X509Certificate cert = build(principal(commonName), publicKey, certificate().getSubjectX500Principal(), key, this.type,
+                    now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(365)), Role.SIGNER, certificate());
+            List<X509Certificate> c = new ArrayList<>();
+            c.add(cert);
+            c.addAll(chain);
+            return List.copyOf(c);
+        }
+
+        /**
          * @param commonName CN of the time-stamping unit
          * @param type       its key type
          * @return a credential with the critical extended key usage timeStamping
