@@ -156,6 +156,8 @@ public final class HttpTimestampClient implements TimestampClient {
             byte[] encoded = token.getEncoded();
             largestToken.accumulateAndGet(encoded.length, Math::max);
             return encoded;
+        } catch (SigningException e) {
+            throw e;
         } catch (TSPException e) {
             throw new SigningException(id, "TSA response does not match the request: " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {

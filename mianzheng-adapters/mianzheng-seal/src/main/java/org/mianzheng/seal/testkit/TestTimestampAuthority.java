@@ -36,7 +36,7 @@ import org.mianzheng.seal.internal.SignatureSupport;
 /**
  * An RFC 3161 time-stamping authority over HTTP, for tests and simulators only. Listens on a loopback port chosen by
  * the operating system; {@code POST /} with {@code application/timestamp-query}. The time comes from an injected
- * {@link Clock}; serial numbers count up from 1. The token carries the TSA's certificate chain plus any
+ * {@link Clock}; serial numbers count up from 1. Requests for a policy other than {@value #POLICY_OID} are rejected. The token carries the TSA's certificate chain plus any
  * {@linkplain #setExtraCertificates extra certificates} (to make tokens grow, e.g. to test space reservation).
  */
 public final class TestTimestampAuthority implements AutoCloseable {
@@ -142,7 +142,8 @@ public final class TestTimestampAuthority implements AutoCloseable {
         List<X509Certificate> certs = new ArrayList<>(credential.chain());
         certs.addAll(extra.get());
         gen.addCertificates(new JcaCertStore(certs));
-        TimeStampResponseGenerator rg = new TimeStampResponseGenerator(gen, TSPAlgorithms.ALLOWED);
+        TimeStampResponseGenerator rg = new TimeStampResponseGenerator(gen, TSPAlgorithms.ALLOWED,
+                java.util.Set.of(new ASN1ObjectIdentifier(POLICY_OID)));
         return rg.generate(request, BigInteger.valueOf(serial.incrementAndGet()), Date.from(clock.instant()));
     }
 

@@ -33,7 +33,12 @@ final class SoftHsm {
     static final String ALIAS = "seal";
     private static Token token;
 
-    record Token(long slot, List<X509Certificate> chain) {
+    /**
+     * @param slot       the token holding the signing key (logged in by these tests)
+     * @param chain      the key's certificate chain
+     * @param freshSlot  a second token nobody logs in to (PKCS#11 login state is per process and token)
+     */
+    record Token(long slot, List<X509Certificate> chain, long freshSlot) {
     }
 
     private SoftHsm() {
@@ -63,6 +68,12 @@ final class SoftHsm {
             throw new IllegalStateException("softhsm2-util did not report the slot: " + out);
         }
         long slot = Long.parseLong(m.group(1));
+        Matcher m2 = Pattern.compile("reassigned to slot (\\d+)").matcher(
+                run("softhsm2-util", "--init-token", "--free", "--label", "mianzheng-fresh", "--pin", PIN, "--so-pin", "5678"));
+        if (!m2.find()) {
+            throw new IllegalStateException("softhsm2-util did not report the second slot");
+        }
+        long fresh = Long.parseLong(m2.group(1));
         Provider p = Security.getProvider("SunPKCS11").configure("--name = mianzhengkeygen\nlibrary = " + LIBRARY + "\nslot = " + slot + "\n"
                 + "attributes(generate, CKO_PRIVATE_KEY, *) = {\n  CKA_TOKEN = true\n  CKA_SENSITIVE = true\n  CKA_EXTRACTABLE = false\n}\n"
                 + "attributes(generate, CKO_PUBLIC_KEY, *) = {\n  CKA_TOKEN = true\n}\n");
@@ -73,7 +84,7 @@ final class SoftHsm {
         KeyPair kp = g.generateKeyPair();
         List<X509Certificate> chain = Fixtures.pki().intermediate.certify("乌海市行政审批和政务服务局 HSM", kp.getPublic());
         ks.setKeyEntry(ALIAS, kp.getPrivate(), null, new Certificate[]{chain.get(0)});
-        token = new Token(slot, chain);
+        token = new Token(slot, chain, fresh);
         return token;
     }
 
