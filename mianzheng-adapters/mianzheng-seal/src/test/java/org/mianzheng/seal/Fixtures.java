@@ -122,6 +122,11 @@ public final class Fixtures {
                 .build();
     }
 
+    /** @return a verifier trusting the test PKI, without a voucher registry */
+    public static ReceiptVerifier verifierWithoutRegistry() {
+        return ReceiptVerifier.builder().trustAnchors(pki().anchors()).clock(CLOCK).build();
+    }
+
     /** A receipt service wired with in-memory stores. */
     public static final class Setup {
         public final InMemoryVoucherSequence sequence = new InMemoryVoucherSequence();
