@@ -32,7 +32,7 @@ import org.mianzheng.api.SealProfile;
  */
 public final class SealRenderer {
     /** Raster resolution of drawn seals. */
-    public static final double DOTS_PER_MM = 400 / 25.4;
+    public static final double DOTS_PER_MM = 300 / 25.4;
     /** Largest PNG dimension accepted. */
     public static final int MAX_PNG_DIMENSION = 4096;
 

@@ -1,7 +1,6 @@
 package org.mianzheng.seal;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.Map;
 import org.apache.fontbox.ttf.HeaderTable;
 import org.apache.fontbox.ttf.HorizontalHeaderTable;
 import org.apache.fontbox.ttf.OS2WindowsMetricsTable;
-import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
@@ -32,8 +30,6 @@ import org.apache.pdfbox.pdmodel.common.PDStream;
  * {@code .notdef}), widths are those of the font program, and a ToUnicode CMap makes the text extractable.
  */
 final class SubsetFont {
-    private static final List<String> TABLES = List.of("head", "hhea", "loca", "maxp", "cvt ", "prep", "glyf", "hmtx", "fpgm", "gasp");
-
     private final ReceiptFont.Lease lease;
     private final TrueTypeFont ttf;
     private final float scale;
@@ -101,17 +97,14 @@ final class SubsetFont {
      */
     COSDictionary embed(PDDocument doc) throws IOException {
         int n = codePoints.size() - 1;
-        TTFSubsetter subsetter = new TTFSubsetter(ttf, TABLES);
+        List<Integer> gids = new ArrayList<>(n);
         for (int i = 1; i <= n; i++) {
-            subsetter.add(codePoints.get(i));
+            gids.add(lease.glyphId(codePoints.get(i)));
         }
-        Map<Integer, Integer> newToOld = subsetter.getGIDMap();
-        Map<Integer, Integer> oldToNew = new HashMap<>();
-        newToOld.forEach((nw, old) -> oldToNew.put(old, nw));
+        GlyphSubsetter.Result subset = GlyphSubsetter.subset(ttf, gids);
+        Map<Integer, Integer> oldToNew = subset.newByOld;
         String tag = tag();
-        ByteArrayOutputStream fontBytes = new ByteArrayOutputStream(32 * 1024);
-        subsetter.writeToStream(fontBytes);
-        byte[] program = fontBytes.toByteArray();
+        byte[] program = subset.font;
 
         byte[] cidToGid = new byte[2 * (n + 1)];
         COSArray w = new COSArray();
