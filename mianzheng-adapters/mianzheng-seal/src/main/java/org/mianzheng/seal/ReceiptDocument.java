@@ -32,6 +32,7 @@ import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
 import org.mianzheng.api.HolderIdType;
+import org.mianzheng.api.MianzhengException;
 import org.mianzheng.api.ReceiptException;
 import org.mianzheng.api.VoucherNumber;
 
@@ -122,6 +123,11 @@ final class ReceiptDocument {
             return out.toByteArray();
         } catch (IOException e) {
             throw new ReceiptException("receipt PDF could not be written: " + e.getMessage(), e);
+        } catch (MianzhengException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a damaged host font, for instance: never let a library exception escape untyped
+            throw new ReceiptException("receipt PDF could not be written: " + e.getClass().getSimpleName(), e);
         }
     }
 

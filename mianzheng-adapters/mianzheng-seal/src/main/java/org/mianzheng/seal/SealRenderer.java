@@ -117,7 +117,10 @@ public final class SealRenderer {
             if (p.textUnderStar() != null) {
                 drawLine(g, lease, p.textUnderStar(), c, c + d * 0.27, d * 0.085);
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ReceiptException) {
+                throw (ReceiptException) e;
+            }
             throw new ReceiptException("seal text glyphs cannot be read from the font", e);
         } finally {
             g.dispose();

@@ -22,6 +22,7 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.mianzheng.api.Codes;
 import org.mianzheng.api.InvalidValueException;
+import org.mianzheng.api.MianzhengException;
 import org.mianzheng.api.ReceiptException;
 import org.mianzheng.api.SigningException;
 import org.mianzheng.api.spi.SignatureAlgorithm;
@@ -240,8 +241,12 @@ public final class PadesSigner {
             return new Attempt(out.toByteArray(), cms.cms().length);
         } catch (IOException e) {
             throw new ReceiptException("cannot sign: PDF could not be written (" + e.getMessage() + ")", e);
+        } catch (MianzhengException e) {
+            throw e;
         } catch (IllegalStateException e) {
             throw new ReceiptException("cannot sign: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new ReceiptException("cannot sign: PDF could not be processed (" + e.getClass().getSimpleName() + ")", e);
         }
     }
 
