@@ -5,6 +5,8 @@
 module org.mianzheng.tck {
     requires transitive org.mianzheng.api;
     requires transitive org.junit.jupiter.api;
+    requires org.assertj.core;
+    requires org.bouncycastle.provider;
 
     exports org.mianzheng.tck;
 }

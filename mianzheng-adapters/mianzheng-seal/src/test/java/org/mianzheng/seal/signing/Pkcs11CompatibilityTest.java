@@ -5,10 +5,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.mianzheng.api.spi.SigningProvider;
 import org.mianzheng.seal.Fixtures;
-import org.mianzheng.tck.SigningProviderCompatibilityKit;
 
 /** ECDSA P-256 key generated on a SoftHSM2 token, used through SunPKCS11. */
-class Pkcs11CompatibilityTest extends SigningProviderCompatibilityKit {
+class Pkcs11CompatibilityTest extends ReceiptSigningProviderKit {
     @BeforeAll
     static void token() throws Exception {
         SoftHsm.token();

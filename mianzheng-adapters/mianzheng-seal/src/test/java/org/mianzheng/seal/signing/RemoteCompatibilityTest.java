@@ -10,10 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.mianzheng.api.spi.SigningProvider;
 import org.mianzheng.seal.Fixtures;
 import org.mianzheng.seal.testkit.RemoteSigningServer;
-import org.mianzheng.tck.SigningProviderCompatibilityKit;
 
 /** The remote signing client against the test signing service, fronting EC and SM2 keys. */
-class RemoteCompatibilityTest extends SigningProviderCompatibilityKit {
+class RemoteCompatibilityTest extends ReceiptSigningProviderKit {
     static RemoteSigningServer server;
 
     @BeforeAll

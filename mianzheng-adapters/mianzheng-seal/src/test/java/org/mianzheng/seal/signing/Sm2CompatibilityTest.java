@@ -4,10 +4,9 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import org.mianzheng.api.spi.SigningProvider;
 import org.mianzheng.seal.Fixtures;
-import org.mianzheng.tck.SigningProviderCompatibilityKit;
 
 /** SM2 key read from PKCS#12 (BouncyCastle), default SM2 user ID. */
-class Sm2CompatibilityTest extends SigningProviderCompatibilityKit {
+class Sm2CompatibilityTest extends ReceiptSigningProviderKit {
     @Override
     protected SigningProvider createProvider() {
         byte[] p12 = Fixtures.pki().sm2.toPkcs12("changeit".toCharArray(), "sm2");

@@ -5,10 +5,9 @@ import java.util.List;
 import org.mianzheng.api.spi.SigningProvider;
 import org.mianzheng.seal.Fixtures;
 import org.mianzheng.seal.testkit.TestPki;
-import org.mianzheng.tck.SigningProviderCompatibilityKit;
 
 /** ECDSA P-256 software key read from an encrypted PKCS#8 PEM. */
-class SoftwareKeyPemEcCompatibilityTest extends SigningProviderCompatibilityKit {
+class SoftwareKeyPemEcCompatibilityTest extends ReceiptSigningProviderKit {
     @Override
     protected SigningProvider createProvider() {
         TestPki.Credential ec = Fixtures.pki().ec;

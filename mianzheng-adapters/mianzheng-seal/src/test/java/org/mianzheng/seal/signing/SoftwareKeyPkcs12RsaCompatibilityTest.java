@@ -4,10 +4,9 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import org.mianzheng.api.spi.SigningProvider;
 import org.mianzheng.seal.Fixtures;
-import org.mianzheng.tck.SigningProviderCompatibilityKit;
 
 /** RSA 2048 software key read from PKCS#12. */
-class SoftwareKeyPkcs12RsaCompatibilityTest extends SigningProviderCompatibilityKit {
+class SoftwareKeyPkcs12RsaCompatibilityTest extends ReceiptSigningProviderKit {
     @Override
     protected SigningProvider createProvider() {
         byte[] p12 = Fixtures.pki().rsa.toPkcs12("changeit".toCharArray(), "seal");
