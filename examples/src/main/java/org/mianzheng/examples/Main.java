@@ -48,11 +48,13 @@ public final class Main {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         int port = 0;
+        java.nio.file.Path outDir = java.nio.file.Path.of("mianzheng-output");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--help") || a.equals("-h")) {
-                out.println("usage: java -jar mianzheng-examples.jar [--port N] [--help]");
+                out.println("usage: java -jar mianzheng-examples.jar [--out DIR] [--port N] [--help]");
                 out.println("Runs the 免证办 end-to-end demo on embedded defaults (simulators on loopback) and exits 0 only if every check passed.");
+                out.println("  --out DIR  where receipts and reports are written (default: mianzheng-output)");
                 out.println("  --port N   port of the platform simulators (default: chosen by the OS)");
                 return;
             }
@@ -65,10 +67,14 @@ public final class Main {
                 }
                 continue;
             }
+            if (a.equals("--out") && i + 1 < args.length) {
+                outDir = java.nio.file.Path.of(args[++i]);
+                continue;
+            }
             out.println("unknown flag: " + a + " (try --help)");
             System.exit(2);
         }
-        int code = new Main(out).run(demoClock(), port);
+        int code = new Main(out).run(demoClock(), port, outDir);
         System.exit(code);
     }
 
@@ -80,11 +86,18 @@ public final class Main {
         return Clock.offset(system, java.time.Duration.between(system.instant(), DEMO_START));
     }
 
+    private java.nio.file.Path outDir;
+
     int run(Clock clock) {
-        return run(clock, 0);
+        try {
+            return run(clock, 0, java.nio.file.Files.createTempDirectory("mianzheng-demo"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
-    int run(Clock clock, int port) {
+    int run(Clock clock, int port, java.nio.file.Path outputDir) {
+        this.outDir = outputDir.toAbsolutePath();
         out.println("== 免证办 mianzheng — end-to-end demo ==");
         try (DemoPlatforms platforms = new DemoPlatforms(port);
              Mianzheng mz = Mianzheng.builder().clock(clock)
@@ -236,7 +249,50 @@ public final class Main {
         check(online.issuedImmediately(), "online certification issued at once from connected data and pushed (Art. 10(三)3)");
 
         out.println();
-        out.println("-- 6. Audit chain --");
+        out.println("-- 6. Sealed, signed receipts with voucher numbers (Art. 13, 14) --");
+        java.nio.file.Path receiptsDir = outDir.resolve("receipts");
+        try (DemoReceipts receipts = new DemoReceipts(mz, mz.clock())) {
+            java.nio.file.Files.createDirectories(receiptsDir);
+            org.mianzheng.api.License yyzzLicence = yyzz.license();
+            Map<String, String> surface = new java.util.LinkedHashMap<>(yyzzLicence.surface());
+            // the receipt prints the number and the (masked) holder already; keep the rest of the surface data
+            surface.values().removeIf(val -> val.equals(company.id().value()) || val.equals(yyzzLicence.number()));
+            var retrievalReceipt = receipts.issue(org.mianzheng.seal.ReceiptContent.builder()
+                    .issuingUnit("乌海市行政审批和政务服务局")
+                    .item(c.itemCode(), mz.catalog().plan(c.itemCode(), c.openedAt()).item().name())
+                    .bizNo(c.bizNo())
+                    .applicant(company)
+                    .material(new org.mianzheng.seal.ReceiptContent.LicenseMaterial(yyzzLicence.licenseTypeCode(), "营业执照", yyzzLicence.number(),
+                            yyzzLicence.issuerName(), yyzzLicence.validFrom(), yyzzLicence.validUntil(), surface))
+                    .sourceChannel(yyzz.channel())
+                    .operator("clerk-li", "李窗口")
+                    .build());
+            var resultReceipt = receipts.issue(org.mianzheng.seal.ReceiptContent.builder()
+                    .issuingUnit("乌海市自然资源局")
+                    .item(presale.itemCode(), mz.catalog().plan(presale.itemCode(), presale.openedAt()).item().name())
+                    .bizNo(presale.bizNo())
+                    .applicant(presale.applicant())
+                    .resultText("定向核验结果：" + verified.materialName() + "经核验真实有效（结果文件 SHA-256 " + verified.result().sha256().substring(0, 16)
+                            + "…）")
+                    .sourceChannel("cityhub")
+                    .operator("clerk-li", "李窗口")
+                    .build());
+            int valid = 0;
+            for (var r : List.of(retrievalReceipt, resultReceipt)) {
+                java.nio.file.Path file = receiptsDir.resolve(r.voucher().format() + ".pdf");
+                java.nio.file.Files.write(file, r.pdf());
+                var report = receipts.verify(java.nio.file.Files.readAllBytes(file));
+                out.printf("   %s  %s  %d bytes  %s: %s%n", r.voucher().format(), r.level(), r.pdf().length, file,
+                        report.valid() ? "verified (" + report.checks().size() + " checks passed)" : "FAILED " + report.failures());
+                valid += report.valid() ? 1 : 0;
+            }
+            check(valid == 2, "receipts sealed, signed (PAdES B-T), written and verified offline");
+        } catch (java.io.IOException e) {
+            check(false, "receipts written: " + e.getMessage());
+        }
+
+        out.println();
+        out.println("-- 7. Audit chain --");
         AuditVerification verification = mz.audit().verify();
         out.printf("%s; head %d%n", verification.detail(), mz.audit().head().sequence());
         check(verification.ok(), "audit chain verifies");
@@ -245,7 +301,8 @@ public final class Main {
 
         out.println();
         if (failures.isEmpty()) {
-            out.println("ALL CHECKS PASSED");
+            out.println("output: " + outDir);
+        out.println("ALL CHECKS PASSED");
             return 0;
         }
         out.println("FAILED CHECKS:");

@@ -240,6 +240,18 @@ public final class Mianzheng implements AutoCloseable {
         return calendars;
     }
 
+    /**
+     * Records an act done outside the engine in the audit chain — e.g. the seal module's seal uses and issued
+     * receipts. Fail closed: throws {@link org.mianzheng.api.AuditException} if it could not be recorded, and the
+     * caller must then not complete the act.
+     *
+     * @param record the act (no identity numbers in the detail; use {@link #auditSubject} for the data subject)
+     * @return the event as stored
+     */
+    public org.mianzheng.api.AuditEvent record(org.mianzheng.api.AuditRecord record) {
+        return audit.append(record);
+    }
+
     /** @return the audit chain */
     public AuditLog audit() {
         return audit;
