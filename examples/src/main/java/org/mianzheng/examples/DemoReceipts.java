@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.mianzheng.api.AuditRecord;
 import org.mianzheng.api.AuditType;
+import org.mianzheng.api.Role;
 import org.mianzheng.seal.Receipt;
 import org.mianzheng.seal.ReceiptContent;
 import org.mianzheng.seal.ReceiptFont;
@@ -60,7 +61,9 @@ public final class DemoReceipts implements AutoCloseable {
                 .voucherPrefix("WHMZ")
                 .voucherSequence(new InMemoryVoucherSequence())
                 .voucherRegistry(registry)
-                .sealRegistry(new SealRegistry(op -> op.startsWith("seal-admin"), new SealRenderer(ReceiptFont.bundled())))
+                // seal profiles are managed by active SEAL_ADMINISTRATOR accounts only (Art. 13, 20)
+                .sealRegistry(new SealRegistry(op -> mz.accounts().find(op).map(a -> a.active() && a.has(Role.SEAL_ADMINISTRATOR)).orElse(false),
+                        new SealRenderer(ReceiptFont.bundled())))
                 .sealUseListener(use -> mz.record(new AuditRecord(AuditType.SEAL_USED, use.operatorId(), use.bizNo(), null,
                         Map.of("voucher", use.voucher().format(), "sealProfile", use.sealProfileId()))))
                 .signer(signer)
@@ -87,6 +90,11 @@ public final class DemoReceipts implements AutoCloseable {
                 .clock(clock)
                 .build()
                 .verify(pdf);
+    }
+
+    /** @return the demo root CA's certificate in PEM, to verify receipts elsewhere (e.g. {@link VerifyReceiptExample}) */
+    public String rootPem() {
+        return TestPki.pem(List.of(root.root()));
     }
 
     @Override

@@ -253,6 +253,7 @@ public final class Main {
         java.nio.file.Path receiptsDir = outDir.resolve("receipts");
         try (DemoReceipts receipts = new DemoReceipts(mz, mz.clock())) {
             java.nio.file.Files.createDirectories(receiptsDir);
+            java.nio.file.Files.writeString(receiptsDir.resolve("trust-anchor.pem"), receipts.rootPem());
             org.mianzheng.api.License yyzzLicence = yyzz.license();
             Map<String, String> surface = new java.util.LinkedHashMap<>(yyzzLicence.surface());
             // the receipt prints the number and the (masked) holder already; keep the rest of the surface data

@@ -23,4 +23,28 @@ class ExamplesTest {
         });
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("provisional true").contains("provisional false");
     }
+
+    @org.junit.jupiter.api.Test
+    void commandLineVerifierAcceptsTheDemoReceiptsAndCatchesTampering(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        int code = new Main(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run(MainTest.CLOCK, 0, dir);
+        assertThat(code).isZero();
+        java.nio.file.Path receipts = dir.resolve("receipts");
+        java.nio.file.Path pem = receipts.resolve("trust-anchor.pem");
+        java.nio.file.Path pdf;
+        try (var files = java.nio.file.Files.list(receipts)) {
+            pdf = files.filter(p -> p.toString().endsWith(".pdf")).sorted().findFirst().orElseThrow();
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        assertThat(VerifyReceiptExample.run(new String[] {pdf.toString(), pem.toString()}, new PrintStream(bytes, true, StandardCharsets.UTF_8)))
+                .as(bytes.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("RECEIPT VALID").contains("WHMZ");
+        byte[] tampered = java.nio.file.Files.readAllBytes(pdf);
+        tampered[tampered.length / 3] ^= 1;
+        java.nio.file.Path bad = dir.resolve("tampered.pdf");
+        java.nio.file.Files.write(bad, tampered);
+        assertThat(VerifyReceiptExample.run(new String[] {bad.toString(), pem.toString()}, new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8))).isEqualTo(1);
+        assertThat(VerifyReceiptExample.run(new String[] {"only-one"}, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+                .isEqualTo(2);
+    }
 }
