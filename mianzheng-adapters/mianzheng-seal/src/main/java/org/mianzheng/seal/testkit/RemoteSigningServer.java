@@ -39,6 +39,10 @@ public final class RemoteSigningServer implements AutoCloseable {
         WRONG_SIGNATURE
     }
 
+    static {
+        LoopbackHttp.noDelay();
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final byte[] token;

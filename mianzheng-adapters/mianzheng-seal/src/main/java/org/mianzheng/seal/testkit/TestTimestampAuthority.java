@@ -44,6 +44,10 @@ public final class TestTimestampAuthority implements AutoCloseable {
     public static final String POLICY_OID = "2.999.3161.1";
     private static final int MAX_REQUEST = 64 * 1024;
 
+    static {
+        LoopbackHttp.noDelay();
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final TestPki.Credential credential;
