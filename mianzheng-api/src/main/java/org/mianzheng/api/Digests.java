@@ -43,13 +43,18 @@ public final class Digests {
         if (hex == null || hex.length() != 64) {
             throw new InvalidValueException(field, "must be a SHA-256 digest: 64 hex characters");
         }
-        String h = hex.toLowerCase(java.util.Locale.ROOT);
+        boolean upper = false;
         for (int i = 0; i < 64; i++) {
-            char c = h.charAt(i);
-            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-                throw new InvalidValueException(field, "must be a SHA-256 digest: 64 hex characters");
+            char c = hex.charAt(i);
+            if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')) {
+                continue;
             }
+            if (c >= 'A' && c <= 'F') {
+                upper = true;
+                continue;
+            }
+            throw new InvalidValueException(field, "must be a SHA-256 digest: 64 hex characters");
         }
-        return h;
+        return upper ? hex.toLowerCase(java.util.Locale.ROOT) : hex;
     }
 }
