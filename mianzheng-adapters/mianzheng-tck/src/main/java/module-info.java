@@ -7,6 +7,8 @@ module org.mianzheng.tck {
     requires transitive org.junit.jupiter.api;
     requires org.assertj.core;
     requires org.bouncycastle.provider;
+    requires static org.mianzheng.simulator;
 
     exports org.mianzheng.tck;
+    exports org.mianzheng.tck.simulator;
 }

@@ -24,6 +24,7 @@ import org.mianzheng.simulator.SampleData;
 import org.mianzheng.simulator.SampleLicense;
 import org.mianzheng.simulator.Simulator;
 import org.mianzheng.simulator.SimulatorConfig;
+import org.mianzheng.tck.simulator.SimulatorFixture;
 
 /** cityhub specifics: status codes of the field, verification, re-login, variant profile, purpose on the wire. */
 class CityHubClientTest {

@@ -1,52 +1,31 @@
 package org.mianzheng.cityhub;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.mianzheng.api.spi.LicenseSource;
 import org.mianzheng.platform.PlatformConfig;
 import org.mianzheng.platform.PlatformCredentials;
-import org.mianzheng.platform.RetryPolicy;
-import org.mianzheng.platform.Timeouts;
 import org.mianzheng.simulator.Simulator;
-import org.mianzheng.simulator.SimulatorConfig;
-import org.mianzheng.tck.LicenseSourceCompatibilityKit;
 import org.mianzheng.tck.LicenseSourceFixture;
+import org.mianzheng.tck.simulator.SimulatorCompatibilityKit;
+import org.mianzheng.tck.simulator.SimulatorFixture;
 
 /** The cityhub client passes the LicenseSource contract kit against the simulator. */
-class CityHubCompatibilityTest extends LicenseSourceCompatibilityKit {
-    private static Simulator sim;
-    private static CityHubClient client;
-    private static SimulatorFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        LogCapture.install();
-        sim = Simulator.start(SimulatorConfig.defaults());
-        client = CityHubClient.create(testConfig(sim).build());
-        fixture = new SimulatorFixture(sim, Duration.ofSeconds(8));
-        client.retrieve(fixture.found(true)).toCompletableFuture().join();
-    }
-
+class CityHubCompatibilityTest extends SimulatorCompatibilityKit<CityHubClient> {
     static PlatformConfig.Builder testConfig(Simulator sim) {
-        return PlatformConfig.builder(sim.cityHubUrl(), new PlatformCredentials("ch-app", "ch-secret"))
-                .timeouts(new Timeouts(Duration.ofSeconds(2), Duration.ofMillis(1000), Duration.ofMillis(2000)))
-                .retry(new RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(50), 0.5))
-                .maxFileBytes(2 * 1024 * 1024);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
+        return withTestSettings(PlatformConfig.builder(sim.cityHubUrl(), new PlatformCredentials("ch-app", "ch-secret")));
     }
 
     @Override
-    protected LicenseSource source() {
-        return client;
+    protected PlatformConfig.Builder config(Simulator sim) {
+        return testConfig(sim);
     }
 
     @Override
-    protected LicenseSourceFixture fixture() {
-        return fixture;
+    protected CityHubClient create(PlatformConfig config) {
+        return CityHubClient.create(config);
+    }
+
+    @Override
+    protected LicenseSourceFixture fixture(Simulator sim, Duration deadline) {
+        return SimulatorFixture.cityHub(sim, deadline);
     }
 }

@@ -27,6 +27,7 @@ import org.mianzheng.simulator.SampleData;
 import org.mianzheng.simulator.SampleLicense;
 import org.mianzheng.simulator.Simulator;
 import org.mianzheng.simulator.SimulatorConfig;
+import org.mianzheng.tck.simulator.SimulatorFixture;
 
 /** onewindow specifics: tokens, re-login, bounded retries, signatures, profiles. */
 class OneWindowClientTest {

@@ -1,53 +1,31 @@
 package org.mianzheng.onewindow;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.mianzheng.api.spi.LicenseSource;
 import org.mianzheng.platform.PlatformConfig;
 import org.mianzheng.platform.PlatformCredentials;
-import org.mianzheng.platform.RetryPolicy;
-import org.mianzheng.platform.Timeouts;
 import org.mianzheng.simulator.Simulator;
-import org.mianzheng.simulator.SimulatorConfig;
-import org.mianzheng.tck.LicenseSourceCompatibilityKit;
 import org.mianzheng.tck.LicenseSourceFixture;
+import org.mianzheng.tck.simulator.SimulatorCompatibilityKit;
+import org.mianzheng.tck.simulator.SimulatorFixture;
 
 /** The onewindow client passes the LicenseSource contract kit against the simulator. */
-class OneWindowCompatibilityTest extends LicenseSourceCompatibilityKit {
-    private static Simulator sim;
-    private static OneWindowClient client;
-    private static SimulatorFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        LogCapture.install();
-        sim = Simulator.start(SimulatorConfig.defaults());
-        client = OneWindowClient.create(testConfig(sim).build());
-        fixture = new SimulatorFixture(sim, Duration.ofSeconds(8));
-        // warm-up: class loading and JIT of the first call must not eat into the short test timeouts
-        client.retrieve(fixture.found(true)).toCompletableFuture().join();
-    }
-
+class OneWindowCompatibilityTest extends SimulatorCompatibilityKit<OneWindowClient> {
     static PlatformConfig.Builder testConfig(Simulator sim) {
-        return PlatformConfig.builder(sim.oneWindowUrl(), new PlatformCredentials("ow-app", "ow-secret"))
-                .timeouts(new Timeouts(Duration.ofSeconds(2), Duration.ofMillis(1000), Duration.ofMillis(2000)))
-                .retry(new RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(50), 0.5))
-                .maxFileBytes(2 * 1024 * 1024);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
+        return withTestSettings(PlatformConfig.builder(sim.oneWindowUrl(), new PlatformCredentials("ow-app", "ow-secret")));
     }
 
     @Override
-    protected LicenseSource source() {
-        return client;
+    protected PlatformConfig.Builder config(Simulator sim) {
+        return testConfig(sim);
     }
 
     @Override
-    protected LicenseSourceFixture fixture() {
-        return fixture;
+    protected OneWindowClient create(PlatformConfig config) {
+        return OneWindowClient.create(config);
+    }
+
+    @Override
+    protected LicenseSourceFixture fixture(Simulator sim, Duration deadline) {
+        return SimulatorFixture.oneWindow(sim, deadline);
     }
 }

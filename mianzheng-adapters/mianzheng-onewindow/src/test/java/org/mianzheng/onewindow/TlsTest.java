@@ -26,6 +26,7 @@ import org.mianzheng.platform.ProfileException;
 import org.mianzheng.platform.TlsConfig;
 import org.mianzheng.simulator.Simulator;
 import org.mianzheng.simulator.SimulatorConfig;
+import org.mianzheng.tck.simulator.SimulatorFixture;
 
 /** HTTPS with a configured trust store and a client certificate (mutual TLS), PKCS#12 files made by keytool. */
 class TlsTest {

@@ -1,14 +1,14 @@
-package org.mianzheng.onewindow;
+package org.mianzheng.tck.simulator;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Captures everything written to System.err, where slf4j-simple writes in these tests (see the surefire
+ * Captures everything written to System.err, where slf4j-simple writes in the adapter tests (see their surefire
  * configuration: {@code org.slf4j.simpleLogger.logFile=System.err}, level debug). Installed once per JVM.
  */
-final class LogCapture {
+public final class LogCapture {
     private static final StringBuffer BUFFER = new StringBuffer();
 
     static {
@@ -31,11 +31,13 @@ final class LogCapture {
     private LogCapture() {
     }
 
-    static void install() {
+    /** Installs the capture (once per JVM; later calls do nothing). */
+    public static void install() {
         // the static initialiser does the work
     }
 
-    static String text() {
+    /** Returns everything written to System.err since the capture was installed. */
+    public static String text() {
         return BUFFER.toString();
     }
 }
