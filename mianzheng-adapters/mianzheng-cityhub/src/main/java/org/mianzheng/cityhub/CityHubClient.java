@@ -2,12 +2,10 @@ package org.mianzheng.cityhub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.mianzheng.api.ChannelException;
@@ -28,6 +26,7 @@ import org.mianzheng.api.spi.LicenseSource;
 import org.mianzheng.platform.PlatformConfig;
 import org.mianzheng.platform.Signatures;
 import org.mianzheng.platform.internal.CallFailure;
+import org.mianzheng.platform.internal.ClientSupport;
 import org.mianzheng.platform.internal.Envelope;
 import org.mianzheng.platform.internal.FileDecoder;
 import org.mianzheng.platform.internal.Json;
@@ -106,28 +105,8 @@ public final class CityHubClient implements LicenseSource, DirectedRequestChanne
 
     @Override
     public CompletionStage<SourceResult> retrieve(LicenseQuery query) {
-        if (query == null) {
-            return CompletableFuture.completedFuture(SourceResult.of(SourceOutcome.BAD_REQUEST, null, "query is null"));
-        }
-        long t0 = System.nanoTime();
-        CompletableFuture<SourceResult> answer;
-        try {
-            answer = call("license/query", profile.paths().query(), holderData(query, purpose(query)), true, false)
-                    .thenCompose(env -> found(query, env));
-        } catch (RuntimeException e) {
-            answer = CompletableFuture.failedFuture(e);
-        }
-        return answer.handle((result, e) -> {
-            SourceResult r = result;
-            if (e != null) {
-                CallFailure cf = CallFailure.from(e);
-                r = SourceResult.of(cf.outcome(), cf.platformCode(), cf.getMessage());
-            }
-            LOG.debug("{} retrieve {} holder {} type {} item {} case {}: {}{} in {} ms", id(), query.requestId(), query.holder(),
-                    query.licenseTypeCode(), query.itemCode(), query.bizNo(), r.outcome(),
-                    r.platformCode() == null ? "" : " (code " + r.platformCode() + ")", (System.nanoTime() - t0) / 1_000_000);
-            return r;
-        });
+        return ClientSupport.retrieve(id(), LOG, query,
+                q -> call("license/query", profile.paths().query(), holderData(q, purpose(q)), true, false).thenCompose(env -> found(q, env)));
     }
 
     private CompletableFuture<SourceResult> found(LicenseQuery q, Envelope env) {
@@ -135,7 +114,7 @@ public final class CityHubClient implements LicenseSource, DirectedRequestChanne
         if (!env.success()) {
             License license = null;
             SourceOutcome o = env.outcome();
-            if ((o == SourceOutcome.REVOKED || o == SourceOutcome.EXPIRED || o == SourceOutcome.RESTRICTED) && list.isArray() && list.size() > 0) {
+            if (ClientSupport.carriesLicense(o) && list.isArray() && list.size() > 0) {
                 license = LicenseMapper.map(list.get(0), profile.license(), null);
                 LicenseMapper.requireMatch(license, q);
             }
@@ -155,13 +134,12 @@ public final class CityHubClient implements LicenseSource, DirectedRequestChanne
                 chosen = l;
             }
         }
-        SourceOutcome outcome = outcomeOf(chosen.status());
+        SourceOutcome outcome = ClientSupport.outcomeOf(chosen.status());
         if (outcome != SourceOutcome.FOUND || !q.withFile()) {
             return CompletableFuture.completedFuture(new SourceResult(outcome, chosen, null, ""));
         }
         License l = chosen;
-        return download(q, l).thenApply(file -> SourceResult.found(new License(l.identifier(), l.licenseTypeCode(), l.number(), l.holder(),
-                l.holderName(), l.issuerName(), l.issuedOn(), l.validFrom(), l.validUntil(), l.status(), l.surface(), file)));
+        return download(q, l).thenApply(file -> SourceResult.found(ClientSupport.withFile(l, file)));
     }
 
     private CompletableFuture<DocumentFile> download(LicenseQuery q, License l) {
@@ -249,19 +227,6 @@ public final class CityHubClient implements LicenseSource, DirectedRequestChanne
         ObjectNode data = Json.object();
         Json.put(data, u.object(), uc);
         return data;
-    }
-
-    private static SourceOutcome outcomeOf(LicenseStatus status) {
-        switch (status) {
-            case REVOKED:
-                return SourceOutcome.REVOKED;
-            case EXPIRED:
-                return SourceOutcome.EXPIRED;
-            case RESTRICTED:
-                return SourceOutcome.RESTRICTED;
-            default:
-                return SourceOutcome.FOUND;
-        }
     }
 
     // ------------------------------------------------------------------ directed requests
@@ -416,10 +381,8 @@ public final class CityHubClient implements LicenseSource, DirectedRequestChanne
     private CompletableFuture<Envelope> send(String route, String path, ObjectNode data, String token, boolean file) {
         CityHubProfile.Head h = profile.head();
         long ts = config.clock().millis();
-        String requestId = UUID.randomUUID().toString().replace("-", "");
-        String fullPath = config.baseUrl().getRawPath() + path;
-        String sign = Signatures.sign(config.signatureAlgorithm(), config.credentials().appSecret(), Signatures.canonical("POST", fullPath,
-                config.credentials().appKey(), ts, requestId, token, Signatures.canonicalJson(data)));
+        String requestId = ClientSupport.nonce();
+        String sign = ClientSupport.sign(config, path, ts, requestId, token, Signatures.canonicalJson(data));
         ObjectNode body = Json.object();
         Json.put(body, h.accessId(), config.credentials().appKey());
         if (token != null) {
@@ -438,22 +401,8 @@ public final class CityHubClient implements LicenseSource, DirectedRequestChanne
         CityHubProfile.Login l = profile.login();
         ObjectNode data = Json.object();
         Json.put(data, l.grantType(), l.grantTypeValue());
-        return send("auth/token", profile.paths().token(), data, null, false).thenApply(env -> {
-            env.requireSuccess();
-            String token = Json.text(env.data(), l.token());
-            String expires = Json.text(env.data(), l.expiresIn());
-            if (token == null || token.isBlank() || expires == null) {
-                throw CallFailure.of(SourceOutcome.MALFORMED_RESPONSE, "login answer lacks '" + l.token() + "' or '" + l.expiresIn() + "'");
-            }
-            long seconds;
-            try {
-                seconds = Long.parseLong(expires.strip());
-            } catch (NumberFormatException e) {
-                throw CallFailure.of(SourceOutcome.MALFORMED_RESPONSE, "login answer's '" + l.expiresIn() + "' is not a number");
-            }
-            LOG.info("{}: logged in as {}, token valid {} s", id(), config.credentials().appKey(), seconds);
-            return new TokenCache.Token(token, config.clock().instant().plus(Duration.ofSeconds(seconds)));
-        });
+        return send("auth/token", profile.paths().token(), data, null, false)
+                .thenApply(env -> ClientSupport.token(env, l.token(), l.expiresIn(), id(), config, LOG));
     }
 
     @Override

@@ -3,23 +3,21 @@ package org.mianzheng.onewindow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.mianzheng.api.DocumentFile;
 import org.mianzheng.api.InvalidValueException;
 import org.mianzheng.api.License;
 import org.mianzheng.api.LicenseQuery;
-import org.mianzheng.api.LicenseStatus;
 import org.mianzheng.api.SourceOutcome;
 import org.mianzheng.api.SourceResult;
 import org.mianzheng.api.spi.LicenseSource;
 import org.mianzheng.platform.PlatformConfig;
 import org.mianzheng.platform.Signatures;
 import org.mianzheng.platform.internal.CallFailure;
+import org.mianzheng.platform.internal.ClientSupport;
 import org.mianzheng.platform.internal.Envelope;
 import org.mianzheng.platform.internal.FileDecoder;
 import org.mianzheng.platform.internal.Json;
@@ -95,27 +93,7 @@ public final class OneWindowClient implements LicenseSource {
 
     @Override
     public CompletionStage<SourceResult> retrieve(LicenseQuery query) {
-        if (query == null) {
-            return CompletableFuture.completedFuture(SourceResult.of(SourceOutcome.BAD_REQUEST, null, "query is null"));
-        }
-        long t0 = System.nanoTime();
-        CompletableFuture<SourceResult> answer;
-        try {
-            answer = authorise(query).thenCompose(useCode -> fetch(query, useCode));
-        } catch (RuntimeException e) {
-            answer = CompletableFuture.failedFuture(e);
-        }
-        return answer.handle((result, e) -> {
-            SourceResult r = result;
-            if (e != null) {
-                CallFailure cf = CallFailure.from(e);
-                r = SourceResult.of(cf.outcome(), cf.platformCode(), cf.getMessage());
-            }
-            LOG.debug("{} retrieve {} holder {} type {} item {} case {}: {}{} in {} ms", id(), query.requestId(), query.holder(),
-                    query.licenseTypeCode(), query.itemCode(), query.bizNo(), r.outcome(),
-                    r.platformCode() == null ? "" : " (code " + r.platformCode() + ")", (System.nanoTime() - t0) / 1_000_000);
-            return r;
-        });
+        return ClientSupport.retrieve(id(), LOG, query, q -> authorise(q).thenCompose(useCode -> fetch(q, useCode)));
     }
 
     private CompletableFuture<String> authorise(LicenseQuery q) {
@@ -157,18 +135,18 @@ public final class OneWindowClient implements LicenseSource {
             }
             License license = LicenseMapper.map(node, profile.license(), null);
             LicenseMapper.requireMatch(license, q);
-            SourceOutcome outcome = outcomeOf(license.status());
+            SourceOutcome outcome = ClientSupport.outcomeOf(license.status());
             if (outcome != SourceOutcome.FOUND || !q.withFile()) {
                 return CompletableFuture.completedFuture(new SourceResult(outcome, license, null, ""));
             }
-            return archive(q, useCode).thenApply(file -> SourceResult.found(withFile(license, file)));
+            return archive(q, useCode).thenApply(file -> SourceResult.found(ClientSupport.withFile(license, file)));
         });
     }
 
     private SourceResult withoutFile(Envelope env, JsonNode node, LicenseQuery q) {
         SourceOutcome o = env.outcome();
         License license = null;
-        if ((o == SourceOutcome.REVOKED || o == SourceOutcome.EXPIRED || o == SourceOutcome.RESTRICTED) && node.isObject()) {
+        if (ClientSupport.carriesLicense(o) && node.isObject()) {
             license = LicenseMapper.map(node, profile.license(), null);
             LicenseMapper.requireMatch(license, q);
         }
@@ -184,24 +162,6 @@ public final class OneWindowClient implements LicenseSource {
             env.requireSuccess();
             return FileDecoder.decode(Json.at(env.data(), profile.archive().file()), profile.file(), config.maxFileBytes());
         });
-    }
-
-    static SourceOutcome outcomeOf(LicenseStatus status) {
-        switch (status) {
-            case REVOKED:
-                return SourceOutcome.REVOKED;
-            case EXPIRED:
-                return SourceOutcome.EXPIRED;
-            case RESTRICTED:
-                return SourceOutcome.RESTRICTED;
-            default:
-                return SourceOutcome.FOUND;
-        }
-    }
-
-    private static License withFile(License l, DocumentFile file) {
-        return new License(l.identifier(), l.licenseTypeCode(), l.number(), l.holder(), l.holderName(), l.issuerName(), l.issuedOn(), l.validFrom(),
-                l.validUntil(), l.status(), l.surface(), file);
     }
 
     private ObjectNode purposeBody(LicenseQuery q) {
@@ -225,10 +185,8 @@ public final class OneWindowClient implements LicenseSource {
     private CompletableFuture<Envelope> send(String route, String path, byte[] body, String token, boolean file) {
         OneWindowProfile.Signing s = profile.signing();
         long ts = config.clock().millis();
-        String nonce = UUID.randomUUID().toString().replace("-", "");
-        String fullPath = config.baseUrl().getRawPath() + path;
-        String sign = Signatures.sign(config.signatureAlgorithm(), config.credentials().appSecret(),
-                Signatures.canonical("POST", fullPath, config.credentials().appKey(), ts, nonce, token, body));
+        String nonce = ClientSupport.nonce();
+        String sign = ClientSupport.sign(config, path, ts, nonce, token, body);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(s.appKeyHeader(), config.credentials().appKey());
         headers.put(s.timestampHeader(), Long.toString(ts));
@@ -251,22 +209,8 @@ public final class OneWindowClient implements LicenseSource {
         Json.put(body, l.appKey(), config.credentials().appKey());
         Json.put(body, l.grantType(), l.grantTypeValue());
         byte[] bytes = Json.bytes(body);
-        return send("auth/token", profile.paths().token(), bytes, null, false).thenApply(env -> {
-            env.requireSuccess();
-            String token = Json.text(env.data(), l.token());
-            String expires = Json.text(env.data(), l.expiresIn());
-            if (token == null || token.isBlank() || expires == null) {
-                throw CallFailure.of(SourceOutcome.MALFORMED_RESPONSE, "login answer lacks '" + l.token() + "' or '" + l.expiresIn() + "'");
-            }
-            long seconds;
-            try {
-                seconds = Long.parseLong(expires.strip());
-            } catch (NumberFormatException e) {
-                throw CallFailure.of(SourceOutcome.MALFORMED_RESPONSE, "login answer's '" + l.expiresIn() + "' is not a number");
-            }
-            LOG.info("{}: logged in as {}, token valid {} s", id(), config.credentials().appKey(), seconds);
-            return new TokenCache.Token(token, config.clock().instant().plus(Duration.ofSeconds(seconds)));
-        });
+        return send("auth/token", profile.paths().token(), bytes, null, false)
+                .thenApply(env -> ClientSupport.token(env, l.token(), l.expiresIn(), id(), config, LOG));
     }
 
     @Override
