@@ -36,15 +36,8 @@ final class CityHubPlatform extends PlatformSupport {
     }
 
     @Override
-    Answer refuse(Route route, Fault fault) {
-        switch (fault.kind()) {
-            case AUTHENTICATION_FAILURE:
-                return envelope(AUTH_FAILED, "authentication failed", null);
-            case STATUS:
-                return envelope(fault.code(), "injected status", null);
-            default:
-                return null;
-        }
+    Answer authenticationFailure() {
+        return envelope(AUTH_FAILED, "authentication failed", null);
     }
 
     @Override
@@ -290,6 +283,7 @@ final class CityHubPlatform extends PlatformSupport {
         return envelope(OK, "成功", out);
     }
 
+    @Override
     Answer envelope(String status, String message, JsonNode data) {
         ObjectNode env = object();
         ObjectNode head = env.putObject("head");

@@ -31,15 +31,8 @@ final class OneWindowPlatform extends PlatformSupport {
     }
 
     @Override
-    Answer refuse(Route route, Fault fault) {
-        switch (fault.kind()) {
-            case AUTHENTICATION_FAILURE:
-                return envelope(TOKEN_INVALID, "access token invalid or expired", null);
-            case STATUS:
-                return envelope(fault.code(), "injected status", null);
-            default:
-                return null;
-        }
+    Answer authenticationFailure() {
+        return envelope(TOKEN_INVALID, "access token invalid or expired", null);
     }
 
     @Override
@@ -167,6 +160,7 @@ final class OneWindowPlatform extends PlatformSupport {
         return envelope(OK, "ok", d);
     }
 
+    @Override
     Answer envelope(String code, String message, JsonNode data) {
         ObjectNode env = object();
         env.put("ack_code", code);

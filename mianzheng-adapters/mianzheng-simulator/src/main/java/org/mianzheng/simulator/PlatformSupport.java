@@ -144,6 +144,21 @@ abstract class PlatformSupport {
     /** Processes one request on this platform. */
     abstract Answer process(Route route, String fullPath, Map<String, String> headers, byte[] body, Fault fault, java.util.function.Consumer<SeenCall> seen);
 
-    /** The answer a refusing fault gives on this platform. */
-    abstract Answer refuse(Route route, Fault fault);
+    /** The answer a refusing fault gives on this platform: its authentication failure or the injected status. */
+    Answer refuse(Route route, Fault fault) {
+        switch (fault.kind()) {
+            case AUTHENTICATION_FAILURE:
+                return authenticationFailure();
+            case STATUS:
+                return envelope(fault.code(), "injected status", null);
+            default:
+                return null;
+        }
+    }
+
+    /** This platform's answer to a rejected login or token. */
+    abstract Answer authenticationFailure();
+
+    /** This platform's envelope around a status, its message and the data (or null). */
+    abstract Answer envelope(String status, String message, JsonNode data);
 }
