@@ -29,7 +29,8 @@ final class ReportHtml {
             h2{font-size:18px;margin:28px 0 12px;border-left:4px solid #8b1a1a;padding-left:10px}
             .kpis{display:grid;grid-template-columns:repeat(4,1fr);gap:12px}
             .kpi{background:#fff;border-radius:6px;padding:14px 16px;box-shadow:0 1px 2px rgba(0,0,0,.08)}
-            .kpi .v{font-size:26px;font-weight:600;color:#8b1a1a}
+            .kpi .v{font-size:26px;font-weight:600;color:#8b1a1a;white-space:nowrap}
+            .kpi .v.long{font-size:20px;line-height:31px}
             .kpi .l{font-size:13px;color:#5a6675;margin-top:4px}
             .kpi .s{font-size:12px;color:#7a8694;margin-top:2px}
             .charts{display:grid;grid-template-columns:1fr 1fr;gap:14px}
@@ -191,7 +192,7 @@ final class ReportHtml {
     }
 
     private static void kpi(StringBuilder h, String value, String label, String sub) {
-        h.append("<div class=\"kpi\"><div class=\"v\">").append(esc(value)).append("</div><div class=\"l\">").append(esc(label))
+        h.append("<div class=\"kpi\"><div class=\"v").append(value.length() > 12 ? " long" : "").append("\">").append(esc(value)).append("</div><div class=\"l\">").append(esc(label))
                 .append("</div><div class=\"s\">").append(esc(sub)).append("</div></div>\n");
     }
 

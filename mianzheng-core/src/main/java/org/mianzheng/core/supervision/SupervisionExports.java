@@ -496,6 +496,9 @@ public final class SupervisionExports {
         if (d == null) {
             return "-";
         }
+        if (d.toMillis() < 1_000) {
+            return d.toMillis() + " ms";
+        }
         long s = d.toSeconds();
         if (s < 60) {
             return s + " s";

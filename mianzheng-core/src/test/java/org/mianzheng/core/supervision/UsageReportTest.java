@@ -301,6 +301,22 @@ class UsageReportTest {
     }
 
     @Test
+    void deadlinesInAuditDetailsParseLikeInstantParse() {
+        java.util.Random rnd = new java.util.Random(1);
+        for (int i = 0; i < 2_000; i++) {
+            java.time.Instant t = java.time.Instant.ofEpochSecond(1_700_000_000L + rnd.nextInt(200_000_000), i % 3 == 0 ? 0 : rnd.nextInt(1_000_000_000));
+            if (i % 5 == 0) {
+                t = t.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            }
+            assertThat(ReportBuilder.instant(t.toString())).isEqualTo(t);
+        }
+        assertThat(ReportBuilder.instant("2026-02-30T10:00:00Z")).isNull();
+        assertThat(ReportBuilder.instant("2026-03-02T10:00:00+08:00")).isEqualTo(java.time.Instant.parse("2026-03-02T02:00:00Z"));
+        assertThat(ReportBuilder.instant("not a time")).isNull();
+        assertThat(ReportBuilder.instant("+12026-03-02T10:00:00Z")).isEqualTo(java.time.Instant.parse("+12026-03-02T10:00:00Z"));
+    }
+
+    @Test
     void periodsAreHalfOpenDaysInTheirZone() {
         ReportPeriod m = ReportPeriod.month(YearMonth.of(2026, 2), Mianzheng.DEFAULT_ZONE);
         assertThat(m.from()).isEqualTo(java.time.Instant.parse("2026-01-31T16:00:00Z"));
