@@ -246,10 +246,11 @@ public final class Main {
         out.printf("refused retrieval (%s) DISMISSED on %s (%s)%n", refusal.kind(), dismissed.ground().article(), dismissed.ground().chinese());
         check(mz.supervision().reviewQueue("sup-wang").isEmpty(), "every recorded violation reviewed, each decision audited");
 
-        org.mianzheng.api.ServiceGuide guide = mz.guides().guide(c.itemCode());
+        org.mianzheng.api.ServiceGuide guide = mz.guides().guide("11150300JT0002");
         out.printf("办事指南 %s: %d materials no longer brought, %d still needed%n", guide.itemName(), guide.notNeeded().size(),
                 guide.stillNeeded().size());
-        check(!guide.notNeeded().isEmpty() && guide.stillNeeded().stream().allMatch(e -> e.reason() != null),
+        guide.stillNeeded().forEach(e -> out.printf("   still needed: %s — %s%n", e.name(), e.explanation()));
+        check(!guide.notNeeded().isEmpty() && !guide.stillNeeded().isEmpty() && guide.stillNeeded().stream().allMatch(e -> e.reason() != null),
                 "the service guide says what the applicant no longer brings and why the rest is needed (Art. 17)");
 
         java.time.LocalDate today = mz.clock().instant().atZone(Mianzheng.DEFAULT_ZONE).toLocalDate();
@@ -264,9 +265,10 @@ public final class Main {
 
         org.mianzheng.api.UsageReport report = mz.supervision().report(day, null, "sup-wang");
         org.mianzheng.api.UsageFigures t = report.totals();
-        out.printf("usage report %s%s: %d cases, %d retrievals, exemption rate %s, directed compliance %s, P50 %s, %d violations, %d complaints%n",
-                today, report.complete() ? "" : " (provisional: the day is not over)", t.casesOpened(), t.retrievals().total(), t.exemption(),
-                t.directed().compliance(), t.directed().responseP50(), t.violations().total(), t.complaints().received());
+        out.printf("usage report %s%s: cases %d, retrievals %d, exemption rate %s, directed compliance %s (P50 %d ms), violations %d, "
+                + "complaints %d%n", today, report.complete() ? "" : " (provisional: the day is not over)", t.casesOpened(), t.retrievals().total(),
+                t.exemption(), t.directed().compliance(), t.directed().responseP50() == null ? 0 : t.directed().responseP50().toMillis(),
+                t.violations().total(), t.complaints().received());
         check(t.casesOpened() == 3 && t.directed().created() == 3 && t.complaints().received() == 1 && t.violations().confirmed() == 1,
                 "the usage report counts the day's cases, directed requests, complaints and reviews");
         try {
