@@ -94,7 +94,15 @@ final class SupervisionData {
 
     /** @return an engine over the generated stores */
     Mianzheng engine() {
-        return Mianzheng.builder().clock(java.time.Clock.fixed(MARCH.to().plus(Duration.ofDays(1)), Mianzheng.DEFAULT_ZONE)).auditStore(audit)
+        return engine(audit);
+    }
+
+    /**
+     * @param auditStore the generated audit store, or a wrapper of it
+     * @return an engine over the generated stores
+     */
+    Mianzheng engine(org.mianzheng.api.spi.AuditStore auditStore) {
+        return Mianzheng.builder().clock(java.time.Clock.fixed(MARCH.to().plus(Duration.ofDays(1)), Mianzheng.DEFAULT_ZONE)).auditStore(auditStore)
                 .catalogStore(catalog).operatorStore(operators)
                 .auditSubjectKey("bench-subject-key-0123456789".getBytes(java.nio.charset.StandardCharsets.UTF_8)).build();
     }

@@ -66,6 +66,14 @@ public class SupervisionReportBenchmark {
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         long after = usedAfterGc();
         mz = data.engine();
+        if (impl.equals("report")) {
+            UsageReport r = mz.supervision().report(SupervisionData.MARCH, null, "sup");
+            var t = r.totals();
+            System.out.printf("%n[supervision] report of %s: %d cases, %d retrievals, exemption %s, directed %d (compliance %s, P50 %s, P90 %s), "
+                    + "%d violations, %d complaints; through #%d%n", SupervisionExportsBridge.days(r), t.casesOpened(), t.retrievals().total(),
+                    t.exemption(), t.directed().created(), t.directed().compliance(), t.directed().responseP50(), t.directed().responseP90(),
+                    t.violations().total(), t.complaints().received(), r.auditThrough().sequence());
+        }
         System.out.printf("%n[supervision] %d events generated and hash-linked in %d ms; the in-memory store holds them in %d MB (%d B/event)%n",
                 data.audit.size(), ms, (after - before) >> 20, (after - before) / Math.max(1, data.audit.size()));
     }
@@ -97,14 +105,6 @@ public class SupervisionReportBenchmark {
 
     @TearDown(Level.Trial)
     public void close() {
-        if (impl.equals("report")) {
-            UsageReport r = mz.supervision().report(SupervisionData.MARCH, null, "sup");
-            var t = r.totals();
-            System.out.printf("%n[supervision] report of %s: %d cases, %d retrievals, exemption %s, directed %d (compliance %s, P50 %s, P90 %s), "
-                    + "%d violations, %d complaints; through #%d%n", SupervisionExportsBridge.days(r), t.casesOpened(), t.retrievals().total(),
-                    t.exemption(), t.directed().created(), t.directed().compliance(), t.directed().responseP50(), t.directed().responseP90(),
-                    t.violations().total(), t.complaints().received(), r.auditThrough().sequence());
-        }
         mz.close();
     }
 
