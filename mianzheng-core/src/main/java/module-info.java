@@ -21,4 +21,5 @@ module org.mianzheng.core {
     exports org.mianzheng.core.guard;
     exports org.mianzheng.core.retrieval;
     exports org.mianzheng.core.workorders;
+    exports org.mianzheng.core.supervision;
 }

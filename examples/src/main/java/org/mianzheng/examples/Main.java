@@ -34,6 +34,9 @@ import org.mianzheng.core.Mianzheng;
  * <p>Run: {@code java -jar examples/target/mianzheng-examples.jar [--help]}.
  */
 public final class Main {
+    /** Where the main job writes its reports unless {@code --out} says otherwise. */
+    static final java.nio.file.Path DEFAULT_OUT = java.nio.file.Path.of("mianzheng-output");
+
     private final PrintStream out;
     private final List<String> failures = new ArrayList<>();
     private final List<org.mianzheng.api.Notification> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -48,7 +51,7 @@ public final class Main {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         int port = 0;
-        java.nio.file.Path outDir = java.nio.file.Path.of("mianzheng-output");
+        java.nio.file.Path outDir = DEFAULT_OUT;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--help") || a.equals("-h")) {
@@ -300,6 +303,8 @@ public final class Main {
         check(mz.violations().stream().filter(x -> x.refused()).count() == 1, "the refused retrieval is recorded as a violation");
         check(platforms.simulator().desk().created() == 3, "three directed requests reached the departments' desk");
 
+        supervision(mz, c, company);
+
         out.println();
         if (failures.isEmpty()) {
             out.println("output: " + outDir);
@@ -309,6 +314,79 @@ public final class Main {
         out.println("FAILED CHECKS:");
         failures.forEach(f -> out.println("  - " + f));
         return 1;
+    }
+
+    /** Section 7: complaints, violation review, service guide, spot check, access report and the usage report, written to {@link #outDir}. */
+    private void supervision(Mianzheng mz, Case c, Holder applicant) {
+        out.println();
+        out.println("-- 8. Supervision: complaints, violations, guides, spot checks, reports (Art. 11, 12, 17, 18, 21) --");
+        org.mianzheng.api.Complaint complaint = mz.complaints().record(new org.mianzheng.api.ComplaintRequest(
+                org.mianzheng.api.ComplaintChannel.HOTLINE_12345, org.mianzheng.api.ComplaintCategory.ORIGINALS_DEMANDED, "T12345-20260302-0007",
+                c.bizNo(), null, "申请人反映窗口要求提供营业执照复印件", applicant.id(), "sup-wang"));
+        mz.complaints().assign(complaint.id(), "ZWFWJ", "sup-wang");
+        org.mianzheng.api.Violation flagged = mz.supervision().reportOriginalsDemanded(c.bizNo(), "YYZZ", "clerk-li", "sup-wang", complaint.id());
+        mz.supervision().confirm(flagged.id(), "sup-wang", "经核实，窗口索要已免提交材料的复印件，已责令改正");
+        org.mianzheng.api.Complaint resolved = mz.complaints().resolve(complaint.id(), "sup-wang", true, "情况属实，已责令窗口改正并向申请人致歉");
+        out.printf("12345 complaint %s… %s → %s (substantiated %s); violation %s flagged and CONFIRMED%n", complaint.id().substring(0, 8),
+                complaint.category(), resolved.state(), resolved.substantiated(), flagged.kind());
+        org.mianzheng.api.Violation refusal = mz.supervision().reviewQueue("sup-wang").get(0);
+        org.mianzheng.api.ViolationReview dismissed = mz.supervision().dismiss(refusal.id(), "sup-wang",
+                org.mianzheng.api.LiabilityExemptionGround.OTHER_LAWFUL_GROUND, "误点调取未授权材料，系统已拒绝，未获取数据");
+        out.printf("refused retrieval (%s) DISMISSED on %s (%s)%n", refusal.kind(), dismissed.ground().article(), dismissed.ground().chinese());
+        check(mz.supervision().reviewQueue("sup-wang").isEmpty(), "every recorded violation reviewed, each decision audited");
+
+        org.mianzheng.api.ServiceGuide guide = mz.guides().guide("11150300JT0002");
+        out.printf("办事指南 %s: %d materials no longer brought, %d still needed%n", guide.itemName(), guide.notNeeded().size(),
+                guide.stillNeeded().size());
+        guide.stillNeeded().forEach(e -> out.printf("   still needed: %s — %s%n", e.name(), e.explanation()));
+        check(!guide.notNeeded().isEmpty() && !guide.stillNeeded().isEmpty() && guide.stillNeeded().stream().allMatch(e -> e.reason() != null),
+                "the service guide says what the applicant no longer brings and why the rest is needed (Art. 17)");
+
+        java.time.LocalDate today = mz.clock().instant().atZone(Mianzheng.DEFAULT_ZONE).toLocalDate();
+        org.mianzheng.api.ReportPeriod day = org.mianzheng.api.ReportPeriod.days(today, today, Mianzheng.DEFAULT_ZONE);
+        org.mianzheng.api.SpotCheck spot = mz.supervision().spotCheck(new org.mianzheng.api.SpotCheckRequest(day, null, 2, 20260302L), "sup-wang");
+        out.printf("spot check (seed 20260302): %s of %d cases, trails of %s events%n", spot.bizNos(), spot.population(),
+                spot.cases().stream().map(k -> Integer.toString(k.trail().size())).toList());
+        org.mianzheng.api.AccessReport access = mz.supervision().accessReport(new org.mianzheng.api.SelfAccessRequest(applicant.id(), "clerk-li",
+                ConsentMethod.FACE_MATCH, "face-20260302-0010", Digests.sha256Hex("face match".getBytes(StandardCharsets.UTF_8))));
+        out.printf("who accessed my data (%s, asked at the window): %d acts, %d retrievals%n", access.holderMasked(), access.entries().size(),
+                access.of(org.mianzheng.api.AuditType.RETRIEVAL).size());
+
+        org.mianzheng.api.UsageReport report = mz.supervision().report(day, null, "sup-wang");
+        org.mianzheng.api.UsageFigures t = report.totals();
+        out.printf("usage report %s%s: cases %d, retrievals %d, exemption rate %s, directed compliance %s (P50 %d ms), violations %d, "
+                + "complaints %d%n", today, report.complete() ? "" : " (provisional: the day is not over)", t.casesOpened(), t.retrievals().total(),
+                t.exemption(), t.directed().compliance(), t.directed().responseP50() == null ? 0 : t.directed().responseP50().toMillis(),
+                t.violations().total(), t.complaints().received());
+        check(t.casesOpened() == 5 && t.directed().created() == 3 && t.complaints().received() == 1 && t.violations().confirmed() == 1,
+                "the usage report counts the day's cases, directed requests, complaints and reviews");
+        try {
+            List<java.nio.file.Path> files = new ArrayList<>(org.mianzheng.core.supervision.SupervisionExports.writeUsageReport(report, outDir,
+                    "usage-report-" + today));
+            java.nio.file.Path g = outDir.resolve("guide-" + guide.itemCode() + ".html");
+            java.nio.file.Files.writeString(g, org.mianzheng.core.supervision.SupervisionExports.guideHtml(guide), StandardCharsets.UTF_8);
+            files.add(g);
+            java.nio.file.Path gj = outDir.resolve("guide-" + guide.itemCode() + ".json");
+            java.nio.file.Files.writeString(gj, org.mianzheng.core.supervision.SupervisionExports.guideJson(guide), StandardCharsets.UTF_8);
+            files.add(gj);
+            java.nio.file.Path sc = outDir.resolve("spot-check-" + today + ".json");
+            java.nio.file.Files.writeString(sc, org.mianzheng.core.supervision.SupervisionExports.spotCheckJson(spot), StandardCharsets.UTF_8);
+            files.add(sc);
+            java.nio.file.Path ar = outDir.resolve("access-report-applicant.json");
+            java.nio.file.Files.writeString(ar, org.mianzheng.core.supervision.SupervisionExports.accessReportJson(access), StandardCharsets.UTF_8);
+            files.add(ar);
+            boolean clean = true;
+            for (java.nio.file.Path p : files) {
+                String text = java.nio.file.Files.readString(p, StandardCharsets.UTF_8);
+                clean &= !text.contains(applicant.id().value()) && !text.contains(applicant.name());
+            }
+            check(clean, "no export holds the applicant's identity number or name");
+            out.println("wrote " + files.size() + " files to " + outDir.toAbsolutePath().normalize() + ":");
+            files.forEach(p -> out.println("   " + p.getFileName()));
+            out.println("supervision report: " + files.get(2).toAbsolutePath().normalize());
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            check(false, "write the reports to " + outDir + " (" + e.getMessage() + ")");
+        }
     }
 
     private void printPlan(Plan plan) {

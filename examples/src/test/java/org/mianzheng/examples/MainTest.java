@@ -14,13 +14,19 @@ class MainTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T01:30:00Z"), Mianzheng.DEFAULT_ZONE);
 
     @Test
-    void mainJobPassesAndSaysSo() {
+    void mainJobPassesAndSaysSo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int code = new Main(new PrintStream(bytes, true, StandardCharsets.UTF_8)).run(CLOCK);
+        int code = new Main(new PrintStream(bytes, true, StandardCharsets.UTF_8)).run(CLOCK, 0, dir);
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertThat(code).as(out).isZero();
         assertThat(out).contains("ALL CHECKS PASSED").contains("MUST_SUBMIT").contains("EXEMPT").contains("DIRECTED")
                 .doesNotContain("11010519491231002X");
+        // the job ends by writing the supervision report and printing its path
+        java.nio.file.Path html = dir.resolve("usage-report-2026-03-02.html");
+        assertThat(out).contains("supervision report: " + html.toAbsolutePath().normalize());
+        assertThat(java.nio.file.Files.readString(html)).contains("<svg").doesNotContain("<script").doesNotContain("11010519491231002X");
+        assertThat(dir.resolve("usage-report-2026-03-02.json")).exists();
+        assertThat(dir.resolve("usage-report-2026-03-02.csv")).exists();
     }
 
     @Test

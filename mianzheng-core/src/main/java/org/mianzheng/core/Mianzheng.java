@@ -90,6 +90,9 @@ public final class Mianzheng implements AutoCloseable {
     private final org.mianzheng.core.workorders.DefaultWorkOrderService workOrders;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService executor;
+    private final org.mianzheng.core.supervision.DefaultSupervisionService supervision;
+    private final org.mianzheng.core.supervision.DefaultComplaintService complaints;
+    private final org.mianzheng.core.supervision.DefaultServiceGuideService guides;
 
     private Mianzheng(Builder b) {
         this.clock = b.clock != null ? b.clock : Clock.system(DEFAULT_ZONE);
@@ -101,7 +104,8 @@ public final class Mianzheng implements AutoCloseable {
             LOG.warn("no audit subject key configured: using the built-in demo key; set Builder.auditSubjectKey in production");
         }
         this.subjects = new AuditSubjects(b.auditSubjectKey != null ? b.auditSubjectKey : DEMO_SUBJECT_KEY);
-        this.audit = new AuditChain(clock, b.auditStore != null ? b.auditStore : new InMemoryAuditStore());
+        AuditStore auditStore = b.auditStore != null ? b.auditStore : new InMemoryAuditStore();
+        this.audit = new AuditChain(clock, auditStore);
         this.violations = new ViolationRecorder(clock, b.violationStore != null ? b.violationStore : new InMemoryViolationStore(), audit);
         this.catalog = new DefaultExemptionCatalog(clock, b.catalogStore != null ? b.catalogStore : new InMemoryCatalogStore());
         this.cases = new DefaultCaseService(clock, catalog, b.caseStore != null ? b.caseStore : new InMemoryCaseStore());
@@ -151,6 +155,12 @@ public final class Mianzheng implements AutoCloseable {
                 b.workOrderStore != null ? b.workOrderStore : new org.mianzheng.core.store.InMemoryWorkOrderStore(), catalog, lookup, accounts, audit,
                 subjects, violations, calendars, b.notifier, b.directedChannel, b.certificationSources,
                 b.slaRules != null ? b.slaRules : org.mianzheng.api.SlaRuleSet.defaults(), sla, settings.channelTimeout());
+        this.supervision = new org.mianzheng.core.supervision.DefaultSupervisionService(clock, audit, auditStore, subjects, accounts, catalog, cases,
+                consents, workOrders, violations, b.violationReviewStore != null ? b.violationReviewStore
+                : new org.mianzheng.core.store.InMemoryViolationReviewStore());
+        this.complaints = new org.mianzheng.core.supervision.DefaultComplaintService(clock, b.complaintStore != null ? b.complaintStore
+                : new org.mianzheng.core.store.InMemoryComplaintStore(), audit, subjects, accounts, catalog, cases, violations);
+        this.guides = new org.mianzheng.core.supervision.DefaultServiceGuideService(clock, catalog);
         if (!sla.sweepEvery().isZero()) {
             long ms = sla.sweepEvery().toMillis();
             scheduler.scheduleWithFixedDelay(() -> {
@@ -252,6 +262,21 @@ public final class Mianzheng implements AutoCloseable {
         return audit.append(record);
     }
 
+    /** @return usage reports, violation review, spot checks, "who accessed my data" (Art. 11, 12, 18, 19) */
+    public org.mianzheng.api.SupervisionService supervision() {
+        return supervision;
+    }
+
+    /** @return complaints: 办不成事反映 and 12345 (Art. 21) */
+    public org.mianzheng.api.ComplaintService complaints() {
+        return complaints;
+    }
+
+    /** @return applicant-facing service guides derived from the catalog (Art. 17) */
+    public org.mianzheng.api.ServiceGuideService guides() {
+        return guides;
+    }
+
     /** @return the audit chain */
     public AuditLog audit() {
         return audit;
@@ -295,6 +320,11 @@ public final class Mianzheng implements AutoCloseable {
             return audit;
         }
 
+        /** @return the supervision engine (e.g. {@code compute} a report without audit, for benchmarks) */
+        public org.mianzheng.core.supervision.DefaultSupervisionService supervision() {
+            return supervision;
+        }
+
         /**
          * @param channel channel id
          * @return its circuit breaker state
@@ -333,6 +363,8 @@ public final class Mianzheng implements AutoCloseable {
         private org.mianzheng.api.SlaRuleSet slaRules;
         private org.mianzheng.core.workorders.SlaSettings slaSettings;
         private org.mianzheng.core.calendar.CalendarRegistry calendars;
+        private org.mianzheng.api.spi.ComplaintStore complaintStore;
+        private org.mianzheng.api.spi.ViolationReviewStore violationReviewStore;
         private final Map<String, LicenseSource> sources = new LinkedHashMap<>();
 
         private Builder() {
@@ -512,6 +544,24 @@ public final class Mianzheng implements AutoCloseable {
          */
         public Builder calendars(org.mianzheng.core.calendar.CalendarRegistry calendars) {
             this.calendars = once(this.calendars, calendars, "calendars");
+            return this;
+        }
+
+        /**
+         * @param store where complaints live (Art. 21)
+         * @return this
+         */
+        public Builder complaintStore(org.mianzheng.api.spi.ComplaintStore store) {
+            this.complaintStore = once(this.complaintStore, store, "complaintStore");
+            return this;
+        }
+
+        /**
+         * @param store where supervisors' violation reviews live (Art. 11, 12)
+         * @return this
+         */
+        public Builder violationReviewStore(org.mianzheng.api.spi.ViolationReviewStore store) {
+            this.violationReviewStore = once(this.violationReviewStore, store, "violationReviewStore");
             return this;
         }
 
