@@ -705,6 +705,7 @@ public final class DefaultWorkOrderService implements WorkOrderService {
             orders.put(o.id(), o);
         }
         List<String> stale = new ArrayList<>();
+        Map<String, List<Action>> actionsOf = new java.util.HashMap<>();
         List<Notification> delivered = new ArrayList<>();
         Map<String, String> bizNos = new java.util.HashMap<>();
         java.util.Set<String> held = new java.util.HashSet<>(claimed.stream().map(ScheduledAction::notificationId).toList());
@@ -728,7 +729,7 @@ public final class DefaultWorkOrderService implements WorkOrderService {
             }
             boolean late = Duration.between(a.dueAt(), now).compareTo(settings.lateAfter()) > 0;
             Notification n = new Notification(a.notificationId(), a.kind(), a.recipient(), o.id(), o.toDepartment(), a.dueAt(), now, late,
-                    message(o, a) + (late ? "（补发）" : ""), Map.of("order", o.id(), "action", a.action(), "answerDueAt", o.answerDueAt().toString()));
+                    message(o, a, actionsOf.computeIfAbsent(o.id(), k -> actions(o))) + (late ? "（补发）" : ""), Map.of("order", o.id(), "action", a.action(), "answerDueAt", o.answerDueAt().toString()));
             if (!send(n)) {
                 retry.add(n.id());
                 continue;
@@ -754,8 +755,8 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         return records.size();
     }
 
-    private String message(WorkOrder o, ScheduledAction a) {
-        for (Action x : actions(o)) {
+    private String message(WorkOrder o, ScheduledAction a, List<Action> acts) {
+        for (Action x : acts) {
             if (x.key().equals(a.action())) {
                 return x.message();
             }

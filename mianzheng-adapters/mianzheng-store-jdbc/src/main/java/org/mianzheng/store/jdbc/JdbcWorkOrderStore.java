@@ -43,7 +43,7 @@ public final class JdbcWorkOrderStore implements WorkOrderStore {
     /** H2 claims are serialised in the process (H2's SKIP LOCKED does not skip reliably). */
     private static final ReentrantLock H2_CLAIMS = new ReentrantLock();
     private static final int IN_CHUNK = 500;
-    private static final String COLUMNS = "id, version, kind, origin, complexity, state, item_code, biz_no, material_code, material_name, "
+    static final String COLUMNS = "id, version, kind, origin, complexity, state, item_code, biz_no, material_code, material_name, "
             + "to_department, applicant_id_type, applicant_id, applicant_name, requested_by, purpose, created_at_ns, rule_version, answer_due_ns, "
             + "return_due_ns, provisional, accepted_at_ns, closed_at_ns, closed_by, result_type, result, return_reason, transfer_suggestion, "
             + "transferred_from, transferred_to, external_id, is_open";
@@ -131,7 +131,7 @@ public final class JdbcWorkOrderStore implements WorkOrderStore {
         }
     }
 
-    private static void bind(PreparedStatement p, WorkOrder o) throws SQLException {
+    static void bind(PreparedStatement p, WorkOrder o) throws SQLException {
         p.setString(1, o.id());
         p.setLong(2, o.version());
         p.setString(3, o.kind().name());

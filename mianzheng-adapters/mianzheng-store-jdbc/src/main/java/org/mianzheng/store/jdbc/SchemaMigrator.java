@@ -61,38 +61,45 @@ public final class SchemaMigrator {
             check(v);
             return v;
         }
-        synchronized (H2_LOCK) { // H2: one process owns the file; PostgreSQL: the advisory lock below serialises nodes
-            int v = Sql.read(ds, "schema check", SchemaMigrator::installedVersion);
-            if (v > CURRENT_VERSION) {
-                check(v);
+        if (dialect == Dialect.H2) {
+            synchronized (H2_LOCK) { // H2: one process owns the file
+                return migrate(ds, dialect);
             }
-            for (int next = v + 1; next <= CURRENT_VERSION; next++) {
-                int version = next;
-                String script = load(dialect, SCRIPTS.get(version - 1));
-                boolean applied = Sql.tx(ds, "schema migration to version " + version, c -> {
-                    if (dialect == Dialect.POSTGRESQL) {
-                        try (Statement s = c.createStatement()) {
-                            s.execute("SELECT pg_advisory_xact_lock(" + ADVISORY_LOCK_KEY + ")");
-                        }
-                    }
-                    if (installedVersion(c) >= version) {
-                        return false; // another node applied it while we waited
-                    }
-                    try (Statement s = c.createStatement()) {
-                        for (String stmt : statements(script)) {
-                            s.execute(stmt);
-                        }
-                    }
-                    return true;
-                });
-                if (applied) {
-                    LOG.info("schema: applied {} ({})", SCRIPTS.get(version - 1), dialect);
-                }
-            }
-            int after = Sql.read(ds, "schema check", SchemaMigrator::installedVersion);
-            check(after);
-            return after;
         }
+        return migrate(ds, dialect); // PostgreSQL: the advisory lock serialises nodes
+    }
+
+    private static int migrate(DataSource ds, Dialect dialect) {
+        int v = Sql.read(ds, "schema check", SchemaMigrator::installedVersion);
+        if (v > CURRENT_VERSION) {
+            check(v);
+        }
+        for (int next = v + 1; next <= CURRENT_VERSION; next++) {
+            int version = next;
+            String script = load(dialect, SCRIPTS.get(version - 1));
+            boolean applied = Sql.tx(ds, "schema migration to version " + version, c -> {
+                if (dialect == Dialect.POSTGRESQL) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("SELECT pg_advisory_xact_lock(" + ADVISORY_LOCK_KEY + ")");
+                    }
+                }
+                if (installedVersion(c) >= version) {
+                    return false; // another node applied it while we waited
+                }
+                try (Statement s = c.createStatement()) {
+                    for (String stmt : statements(script)) {
+                        s.execute(stmt);
+                    }
+                }
+                return true;
+            });
+            if (applied) {
+                LOG.info("schema: applied {} ({})", SCRIPTS.get(version - 1), dialect);
+            }
+        }
+        int after = Sql.read(ds, "schema check", SchemaMigrator::installedVersion);
+        check(after);
+        return after;
     }
 
     private static void check(int v) {
