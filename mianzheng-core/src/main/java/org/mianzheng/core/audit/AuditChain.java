@@ -2,12 +2,11 @@ package org.mianzheng.core.audit;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.ReentrantLock;
 import org.mianzheng.api.AccessDeniedException;
 import org.mianzheng.api.AuditEvent;
 import org.mianzheng.api.AuditException;
@@ -26,10 +25,10 @@ import org.mianzheng.core.accounts.DefaultAccountService;
 /**
  * The audit chain: one linear hash chain, possibly with several writers.
  *
- * <p>Appends are <em>group-committed</em>: concurrent callers enqueue their records; whichever caller holds the write
- * lock links everything queued so far on the current head and stores it with one {@link AuditStore#append} call (one
- * transaction), then hands every caller its event. A caller whose record was written by another caller returns as
- * soon as it gets the lock.
+ * <p>Appends are <em>group-committed</em>: concurrent callers enqueue their records; one caller at a time is the
+ * writer: it links everything queued so far on the current head and stores it with one {@link AuditStore#append} call
+ * (one transaction), then wakes every caller whose event was written. The others wait without taking part; when the
+ * writer's own records are stored it hands over to a waiting caller, whose batch has grown meanwhile.
  *
  * <p>Several processes may append to one store. The head kept here is only a hint: when the store refuses a batch
  * (another process appended first), the chain reads the store's last event, links the batch again on it and retries
@@ -51,21 +50,23 @@ public final class AuditChain implements AuditLog {
     private final AuditStore store;
     private final String storeId;
     private DefaultAccountService accounts;
-    private final ReentrantLock writeLock = new ReentrantLock();
-    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
-    // guarded by writeLock
+    /** Guards queue and writing; waiters wait on it. */
+    private final Object monitor = new Object();
+    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+    private boolean writing;
+    // chain head: read and written only by the current writer (handed over under monitor)
     private long lastSequence;
     private String lastHash;
     private Instant lastAt;
-    private long batches;
-    private long conflicts;
+    private volatile long batches;
+    private volatile long conflicts;
 
-    /** One caller's record and, once written, its event or failure. Fields are guarded by writeLock. */
+    /** One caller's record and, once written, its event or failure ({@code done} published last). */
     private static final class Pending {
         final AuditRecord record;
         AuditEvent event;
         AuditException failure;
-        boolean done;
+        volatile boolean done;
 
         Pending(AuditRecord record) {
             this.record = record;
@@ -117,17 +118,8 @@ public final class AuditChain implements AuditLog {
      * @throws AuditException if it could not be stored (nothing was recorded)
      */
     public AuditEvent append(AuditRecord record) {
-        InvalidValueException.requireNonNull(record, "record");
-        Pending p = new Pending(record);
-        queue.add(p);
-        writeLock.lock();
-        try {
-            if (!p.done) {
-                flush();
-            }
-        } finally {
-            writeLock.unlock();
-        }
+        Pending p = new Pending(InvalidValueException.requireNonNull(record, "record"));
+        await(List.of(p));
         if (p.failure != null) {
             throw new AuditException(p.failure.getMessage(), p.failure);
         }
@@ -143,19 +135,14 @@ public final class AuditChain implements AuditLog {
      * @throws AuditException if any could not be stored (those before it are stored)
      */
     public List<AuditEvent> appendAll(List<AuditRecord> records) {
+        if (records.isEmpty()) {
+            return List.of();
+        }
         List<Pending> mine = new ArrayList<>(records.size());
         for (AuditRecord r : records) {
             mine.add(new Pending(InvalidValueException.requireNonNull(r, "record")));
         }
-        queue.addAll(mine);
-        writeLock.lock();
-        try {
-            while (!mine.isEmpty() && !mine.get(mine.size() - 1).done) {
-                flush();
-            }
-        } finally {
-            writeLock.unlock();
-        }
+        await(mine);
         List<AuditEvent> out = new ArrayList<>(mine.size());
         for (Pending p : mine) {
             if (p.failure != null) {
@@ -166,13 +153,54 @@ public final class AuditChain implements AuditLog {
         return out;
     }
 
-    /** Writes everything queued (up to MAX_BATCH). Caller holds writeLock. */
-    private void flush() {
-        List<Pending> batch = new ArrayList<>();
-        Pending next;
-        while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
-            batch.add(next);
+    /** Enqueues the records and returns when all are done: as a waiter, or as the writer. */
+    private void await(List<Pending> mine) {
+        Pending last = mine.get(mine.size() - 1);
+        boolean interrupted = false;
+        synchronized (monitor) {
+            queue.addAll(mine);
+            while (!last.done && writing) {
+                try {
+                    monitor.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true; // our records are queued: wait for them all the same
+                }
+            }
+            if (last.done) {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                return;
+            }
+            writing = true;
         }
+        try {
+            while (!last.done) {
+                List<Pending> batch = new ArrayList<>();
+                synchronized (monitor) {
+                    Pending next;
+                    while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
+                        batch.add(next);
+                    }
+                }
+                flush(batch);
+                synchronized (monitor) {
+                    monitor.notifyAll();
+                }
+            }
+        } finally {
+            synchronized (monitor) {
+                writing = false; // hand over to a waiter (its batch has grown while we wrote)
+                monitor.notifyAll();
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Writes a batch; completes every entry. Called by the writer only. */
+    private void flush(List<Pending> batch) {
         if (batch.isEmpty()) {
             return;
         }
@@ -201,7 +229,7 @@ public final class AuditChain implements AuditLog {
         }
     }
 
-    /** Links and stores the batch, relinking on conflicts; completes it or throws. Caller holds writeLock. */
+    /** Links and stores the batch, relinking on conflicts; completes it or throws. Called by the writer only. */
     private void write(List<Pending> batch) {
         int conflictsHere = 0;
         while (true) {
@@ -301,12 +329,7 @@ public final class AuditChain implements AuditLog {
 
     /** @return store calls made for appends and conflicts met with other writers, for diagnostics and benchmarks */
     public long[] writeStatistics() {
-        writeLock.lock();
-        try {
-            return new long[] {batches, conflicts};
-        } finally {
-            writeLock.unlock();
-        }
+        return new long[] {batches, conflicts};
     }
 
     @Override

@@ -45,7 +45,7 @@ public final class JdbcAuditStore implements AuditStore {
         Sql.tx(ds, "audit append", c -> {
             long lastSeq = 0;
             String lastHash = AuditEvent.GENESIS;
-            try (PreparedStatement p = c.prepareStatement("SELECT seq, hash FROM mz_audit_event ORDER BY seq DESC LIMIT 1");
+            try (PreparedStatement p = c.prepareStatement("SELECT seq, hash FROM mz_audit_event WHERE seq = (SELECT MAX(seq) FROM mz_audit_event)");
                  ResultSet r = p.executeQuery()) {
                 if (r.next()) {
                     lastSeq = r.getLong(1);
@@ -83,7 +83,7 @@ public final class JdbcAuditStore implements AuditStore {
     @Override
     public Optional<AuditEvent> last() {
         return Sql.read(ds, "audit last", c -> {
-            List<AuditEvent> l = query(c, "SELECT " + COLUMNS + " FROM mz_audit_event ORDER BY seq DESC LIMIT 1", -1, -1);
+            List<AuditEvent> l = query(c, "SELECT " + COLUMNS + " FROM mz_audit_event WHERE seq = (SELECT MAX(seq) FROM mz_audit_event)", -1, -1);
             return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
         });
     }
