@@ -60,6 +60,8 @@ public final class AuditChain implements AuditLog {
     private Instant lastAt;
     private volatile long batches;
     private volatile long conflicts;
+    /** Size of the last batch written: a writer that finds far fewer queued yields briefly so that callers just woken can join. */
+    private int lastBatch;
 
     /** One caller's record and, once written, its event or failure ({@code done} published last). */
     private static final class Pending {
@@ -177,12 +179,16 @@ public final class AuditChain implements AuditLog {
         try {
             while (!last.done) {
                 List<Pending> batch = new ArrayList<>();
+                for (int i = 0; i < 8 && queued() * 2 < lastBatch; i++) {
+                    Thread.yield(); // callers woken by the last batch are re-entering: a few yields let their records join this one
+                }
                 synchronized (monitor) {
                     Pending next;
                     while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
                         batch.add(next);
                     }
                 }
+                lastBatch = batch.size();
                 flush(batch);
                 synchronized (monitor) {
                     monitor.notifyAll();
@@ -196,6 +202,12 @@ public final class AuditChain implements AuditLog {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    private int queued() {
+        synchronized (monitor) {
+            return queue.size();
         }
     }
 

@@ -177,7 +177,7 @@ CREATE TABLE mz_notification (
     lease_until_ns BIGINT,
     sent_at_ns     BIGINT
 );
-CREATE INDEX mz_notification_due ON mz_notification (sent_at_ns, due_at_ns);
+CREATE INDEX mz_notification_due ON mz_notification (sent_at_ns, due_at_ns, id);
 CREATE INDEX mz_notification_order ON mz_notification (order_id);
 
 INSERT INTO mz_schema_version (version, description) VALUES (1, 'init');

@@ -177,7 +177,7 @@ CREATE TABLE mz_notification (
     lease_until_ns BIGINT,
     sent_at_ns     BIGINT
 );
-CREATE INDEX mz_notification_due ON mz_notification (due_at_ns) WHERE sent_at_ns IS NULL AND due_at_ns IS NOT NULL;
+CREATE INDEX mz_notification_due ON mz_notification (due_at_ns, id) WHERE sent_at_ns IS NULL AND due_at_ns IS NOT NULL;
 CREATE INDEX mz_notification_order ON mz_notification (order_id);
 
 INSERT INTO mz_schema_version (version, description) VALUES (1, 'init');
