@@ -2,6 +2,8 @@ package org.mianzheng.core.audit;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,20 +23,57 @@ import org.mianzheng.api.spi.AuditStore;
 import org.mianzheng.core.accounts.DefaultAccountService;
 
 /**
- * The audit chain: one linear hash chain; appends are serialised. {@link #append} is fail-closed: it throws
- * {@link AuditException} if the event could not be stored, and the caller must then not release data.
+ * The audit chain: one linear hash chain, possibly with several writers.
+ *
+ * <p>Appends are <em>group-committed</em>: concurrent callers enqueue their records; one caller at a time is the
+ * writer: it links everything queued so far on the current head and stores it with one {@link AuditStore#append} call
+ * (one transaction), then wakes every caller whose event was written. The others wait without taking part; when the
+ * writer's own records are stored it hands over to a waiting caller, whose batch has grown meanwhile.
+ *
+ * <p>Several processes may append to one store. The head kept here is only a hint: when the store refuses a batch
+ * (another process appended first), the chain reads the store's last event, links the batch again on it and retries
+ * (bounded). If the batch turns out to be stored already (the write succeeded but its answer was lost), that is
+ * success. Otherwise the failure is real and {@link #append} throws.
+ *
+ * <p>{@link #append} is fail-closed: it throws {@link AuditException} if the event could not be stored, and the caller
+ * must then not release data. When a batch of several callers fails for a reason other than a conflict, each event
+ * is tried alone, so one unstorable event does not fail its neighbours.
  */
 public final class AuditChain implements AuditLog {
     private static final int PAGE = 1_000;
+    /** Largest number of events stored in one call. */
+    public static final int MAX_BATCH = 1_000;
+    /** Conflicts (other writers first) tolerated for one batch before giving up. */
+    static final int MAX_CONFLICTS = 1_000;
 
     private final Clock clock;
     private final AuditStore store;
     private final String storeId;
     private DefaultAccountService accounts;
-    private final Object lock = new Object();
+    /** Guards queue and writing; waiters wait on it. */
+    private final Object monitor = new Object();
+    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+    private boolean writing;
+    // chain head: read and written only by the current writer (handed over under monitor)
     private long lastSequence;
     private String lastHash;
     private Instant lastAt;
+    private volatile long batches;
+    private volatile long conflicts;
+    /** Size of the last batch written: a writer that finds far fewer queued yields briefly so that callers just woken can join. */
+    private int lastBatch;
+
+    /** One caller's record and, once written, its event or failure ({@code done} published last). */
+    private static final class Pending {
+        final AuditRecord record;
+        AuditEvent event;
+        AuditException failure;
+        volatile boolean done;
+
+        Pending(AuditRecord record) {
+            this.record = record;
+        }
+    }
 
     /**
      * @param clock engine clock
@@ -45,9 +84,13 @@ public final class AuditChain implements AuditLog {
         this.store = store;
         this.storeId = store.getClass().getName();
         Optional<AuditEvent> last = guarded(store::last);
-        this.lastSequence = last.map(AuditEvent::sequence).orElse(0L);
-        this.lastHash = last.map(AuditEvent::hash).orElse(AuditEvent.GENESIS);
-        this.lastAt = last.map(AuditEvent::at).orElse(Instant.EPOCH);
+        adopt(last.orElse(null));
+    }
+
+    private void adopt(AuditEvent last) {
+        this.lastSequence = last == null ? 0L : last.sequence();
+        this.lastHash = last == null ? AuditEvent.GENESIS : last.hash();
+        this.lastAt = last == null ? Instant.EPOCH : last.at();
     }
 
     /** @param accounts the account service, for the reader check (set once while the engine is built) */
@@ -77,21 +120,199 @@ public final class AuditChain implements AuditLog {
      * @throws AuditException if it could not be stored (nothing was recorded)
      */
     public AuditEvent append(AuditRecord record) {
-        synchronized (lock) {
-            Instant now = clock.instant();
-            if (now.isBefore(lastAt)) {
-                now = lastAt; // time never goes backwards within the chain
-            }
-            AuditEvent e = AuditEvent.link(lastSequence + 1, now, record, lastHash);
-            guarded(() -> {
-                store.append(List.of(e));
-                return Boolean.TRUE;
-            });
-            lastSequence = e.sequence();
-            lastHash = e.hash();
-            lastAt = e.at();
-            return e;
+        Pending p = new Pending(InvalidValueException.requireNonNull(record, "record"));
+        await(List.of(p));
+        if (p.failure != null) {
+            throw new AuditException(p.failure.getMessage(), p.failure);
         }
+        return p.event;
+    }
+
+    /**
+     * Appends several events, in this order, in as few store calls as possible (one for up to {@link #MAX_BATCH}).
+     * Other callers' events may be interleaved.
+     *
+     * @param records what to record
+     * @return the events as stored
+     * @throws AuditException if any could not be stored (those before it are stored)
+     */
+    public List<AuditEvent> appendAll(List<AuditRecord> records) {
+        if (records.isEmpty()) {
+            return List.of();
+        }
+        List<Pending> mine = new ArrayList<>(records.size());
+        for (AuditRecord r : records) {
+            mine.add(new Pending(InvalidValueException.requireNonNull(r, "record")));
+        }
+        await(mine);
+        List<AuditEvent> out = new ArrayList<>(mine.size());
+        for (Pending p : mine) {
+            if (p.failure != null) {
+                throw new AuditException(p.failure.getMessage(), p.failure);
+            }
+            out.add(p.event);
+        }
+        return out;
+    }
+
+    /** Enqueues the records and returns when all are done: as a waiter, or as the writer. */
+    private void await(List<Pending> mine) {
+        Pending last = mine.get(mine.size() - 1);
+        boolean interrupted = false;
+        synchronized (monitor) {
+            queue.addAll(mine);
+            while (!last.done && writing) {
+                try {
+                    monitor.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true; // our records are queued: wait for them all the same
+                }
+            }
+            if (last.done) {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                return;
+            }
+            writing = true;
+        }
+        try {
+            while (!last.done) {
+                List<Pending> batch = new ArrayList<>();
+                for (int i = 0; i < 8 && queued() * 2 < lastBatch; i++) {
+                    Thread.yield(); // callers woken by the last batch are re-entering: a few yields let their records join this one
+                }
+                synchronized (monitor) {
+                    Pending next;
+                    while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
+                        batch.add(next);
+                    }
+                }
+                lastBatch = batch.size();
+                flush(batch);
+                synchronized (monitor) {
+                    monitor.notifyAll();
+                }
+            }
+        } finally {
+            synchronized (monitor) {
+                writing = false; // hand over to a waiter (its batch has grown while we wrote)
+                monitor.notifyAll();
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private int queued() {
+        synchronized (monitor) {
+            return queue.size();
+        }
+    }
+
+    /** Writes a batch; completes every entry. Called by the writer only. */
+    private void flush(List<Pending> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        batches++;
+        try {
+            write(batch);
+        } catch (AuditException e) {
+            if (batch.size() == 1) {
+                fail(batch, e);
+                return;
+            }
+            for (Pending p : batch) { // isolate the event the store cannot take
+                try {
+                    write(List.of(p));
+                } catch (AuditException single) {
+                    fail(List.of(p), single);
+                }
+            }
+        }
+    }
+
+    private static void fail(List<Pending> batch, AuditException e) {
+        for (Pending p : batch) {
+            p.failure = e;
+            p.done = true;
+        }
+    }
+
+    /** Links and stores the batch, relinking on conflicts; completes it or throws. Called by the writer only. */
+    private void write(List<Pending> batch) {
+        int conflictsHere = 0;
+        while (true) {
+            List<AuditEvent> events = link(batch);
+            RuntimeException failure;
+            try {
+                store.append(events);
+                complete(batch, events);
+                return;
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            AuditEvent head = guarded(store::last).orElse(null);
+            long headSeq = head == null ? 0 : head.sequence();
+            AuditEvent mineLast = events.get(events.size() - 1);
+            if (headSeq == lastSequence && (head == null ? AuditEvent.GENESIS : head.hash()).equals(lastHash)) {
+                throw new AuditException("audit store " + storeId + " failed: " + failure.getMessage(), failure);
+            }
+            if (headSeq >= mineLast.sequence() && storedAlready(events)) {
+                complete(batch, events); // written, but the answer was lost
+                return;
+            }
+            if (headSeq < lastSequence) {
+                throw new AuditException("audit store " + storeId + " went back from event " + lastSequence + " to " + headSeq, failure);
+            }
+            if (++conflictsHere > MAX_CONFLICTS) {
+                throw new AuditException("audit store " + storeId + ": gave up after " + MAX_CONFLICTS + " conflicts with other writers", failure);
+            }
+            conflicts++;
+            adopt(head); // another writer appended first: link again on its head
+        }
+    }
+
+    private boolean storedAlready(List<AuditEvent> events) {
+        List<AuditEvent> stored = guarded(() -> store.read(events.get(0).sequence(), events.size()));
+        if (stored.size() != events.size()) {
+            return false;
+        }
+        for (int i = 0; i < events.size(); i++) {
+            if (!stored.get(i).hash().equals(events.get(i).hash())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private List<AuditEvent> link(List<Pending> batch) {
+        List<AuditEvent> events = new ArrayList<>(batch.size());
+        long seq = lastSequence;
+        String prev = lastHash;
+        Instant prevAt = lastAt;
+        for (Pending p : batch) {
+            Instant now = clock.instant();
+            if (now.isBefore(prevAt)) {
+                now = prevAt; // time never goes backwards within the chain
+            }
+            AuditEvent e = AuditEvent.link(++seq, now, p.record, prev);
+            events.add(e);
+            prev = e.hash();
+            prevAt = now;
+        }
+        return events;
+    }
+
+    private void complete(List<Pending> batch, List<AuditEvent> events) {
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).event = events.get(i);
+            batch.get(i).done = true;
+        }
+        AuditEvent last = events.get(events.size() - 1);
+        adopt(last);
     }
 
     /**
@@ -106,11 +327,21 @@ public final class AuditChain implements AuditLog {
         return append(new AuditRecord(type, actor, bizNo, subject, detail));
     }
 
+    /**
+     * The head of the chain as stored (with several writers, it includes other processes' events).
+     *
+     * @return the head
+     * @throws AuditException if the store cannot be read
+     */
     @Override
     public AuditHead head() {
-        synchronized (lock) {
-            return new AuditHead(lastSequence, lastHash);
-        }
+        Optional<AuditEvent> last = guarded(store::last);
+        return last.map(e -> new AuditHead(e.sequence(), e.hash())).orElse(new AuditHead(0, AuditEvent.GENESIS));
+    }
+
+    /** @return store calls made for appends and conflicts met with other writers, for diagnostics and benchmarks */
+    public long[] writeStatistics() {
+        return new long[] {batches, conflicts};
     }
 
     @Override

@@ -13,11 +13,21 @@ public final class InMemoryAuditStore implements AuditStore {
 
     @Override
     public synchronized void append(List<AuditEvent> batch) {
-        long next = events.isEmpty() ? 1 : events.get(events.size() - 1).sequence() + 1;
+        if (batch.isEmpty()) {
+            throw new StoreException("empty audit batch");
+        }
+        AuditEvent last = events.isEmpty() ? null : events.get(events.size() - 1);
+        long next = last == null ? 1 : last.sequence() + 1;
+        String previous = last == null ? AuditEvent.GENESIS : last.hash();
         for (AuditEvent e : batch) {
-            if (e.sequence() != next++) {
-                throw new StoreException("audit event " + e.sequence() + " is not the next one");
+            if (e.sequence() != next) {
+                throw new StoreException("audit event " + e.sequence() + " is not the next one (" + next + ")");
             }
+            if (!e.previousHash().equals(previous)) {
+                throw new StoreException("audit event " + e.sequence() + " does not link to the last stored event");
+            }
+            next++;
+            previous = e.hash();
         }
         events.addAll(batch);
     }
@@ -31,7 +41,7 @@ public final class InMemoryAuditStore implements AuditStore {
     public synchronized List<AuditEvent> read(long fromSequence, int limit) {
         // positions and sequences coincide for an untampered store; scan from the position
         int start = (int) Math.max(0, Math.min(events.size(), fromSequence - 1));
-        return List.copyOf(events.subList(start, Math.min(events.size(), start + limit)));
+        return List.copyOf(events.subList(start, (int) Math.min(events.size(), (long) start + limit)));
     }
 
     /** @return the number of events */

@@ -17,6 +17,8 @@ public final class InMemoryViolationStore implements ViolationStore {
 
     @Override
     public synchronized List<Violation> between(Instant from, Instant to) {
-        return violations.stream().filter(v -> !v.at().isBefore(from) && v.at().isBefore(to)).toList();
+        // oldest first; violations at the same instant in the order they were added (the sort is stable)
+        return violations.stream().filter(v -> !v.at().isBefore(from) && v.at().isBefore(to))
+                .sorted(java.util.Comparator.comparing(Violation::at)).toList();
     }
 }

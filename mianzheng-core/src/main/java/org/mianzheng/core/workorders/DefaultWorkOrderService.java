@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,6 +54,7 @@ import org.mianzheng.api.spi.CertificationSource;
 import org.mianzheng.api.spi.DirectedRequestChannel;
 import org.mianzheng.api.spi.Notifier;
 import org.mianzheng.api.spi.WorkOrderStore;
+import org.mianzheng.api.spi.WorkOrderStore.ScheduledAction;
 import org.mianzheng.core.accounts.DefaultAccountService;
 import org.mianzheng.core.audit.AuditChain;
 import org.mianzheng.core.audit.AuditSubjects;
@@ -70,9 +70,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The engine's {@link WorkOrderService}. Deadlines are computed once, when an order is created (or re-classified, or
  * the calendar updated), from the rule table version in force and the receiving department's working calendar, and
- * stored on the order; compliance is read from stored timestamps. Due notifications are kept in a priority queue
- * rebuilt from the store at start-up; what was sent is recorded in the store's outbox, so each (order, action) is
- * sent once, and late ones are marked late.
+ * stored on the order; compliance is read from stored timestamps.
+ *
+ * <p>Due notifications (warnings, breach notices, escalations) live in the store, not in this process: every order is
+ * inserted together with its schedule, and rescheduled atomically when its deadline moves. A sweep
+ * ({@link #runDueActions()}) <em>claims</em> due actions with a lease ({@link WorkOrderStore#claimDue}), renews the
+ * lease while it sends, records what it sent in the outbox and audits it, so with several engines on one store any
+ * node's sweep finds any node's orders and each (order, action) is sent once. A node that dies leaves its claims to
+ * the others when the lease ends; late notices are marked late. At start-up, open orders that have no schedule (e.g.
+ * written by an older version) are scheduled.
  */
 public final class DefaultWorkOrderService implements WorkOrderService {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultWorkOrderService.class);
@@ -95,13 +101,8 @@ public final class DefaultWorkOrderService implements WorkOrderService {
     private final Duration callTimeout;
     private final Map<Integer, SlaRuleSet> ruleSets = new ConcurrentHashMap<>();
     private volatile SlaRuleSet rules;
-    private final Map<String, WorkOrder> open = new ConcurrentHashMap<>();
-    private final PriorityQueue<Due> queue = new PriorityQueue<>(Comparator.comparing(Due::at));
+    private final String nodeId;
     private final Object sweepLock = new Object();
-
-    /** One scheduled action of an order; stale when the order's deadline moved ({@code key} differs). */
-    private record Due(Instant at, String orderId, int index, Instant key) {
-    }
 
     /** One warning, breach notice or escalation of an order. */
     private record Action(String key, Instant at, Notification.Kind kind, Notification.Recipient recipient, String message) {
@@ -145,20 +146,43 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         this.callTimeout = callTimeout;
         this.rules = rules;
         ruleSets.put(rules.version(), rules);
+        this.nodeId = nodeName();
         rebuild();
     }
 
-    /** Rebuilds the due-action queue from the store (at start-up, and after a restart). */
+    private static String nodeName() {
+        String host = System.getenv("HOSTNAME");
+        host = host == null || host.isBlank() ? "node" : host.length() > 60 ? host.substring(0, 60) : host;
+        return host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** @return this engine's claimant id in the shared schedule */
+    public String nodeId() {
+        return nodeId;
+    }
+
+    /**
+     * Schedules the open orders that have no schedule in the store (orders written by an older version, or inserted
+     * by hand); orders created by an engine were scheduled with their insert.
+     */
     private void rebuild() {
-        synchronized (sweepLock) {
-            open.clear();
-            queue.clear();
-            for (WorkOrder o : Guard.call(storeId, "open", store::open)) {
-                open.put(o.id(), o);
-                schedule(o, 0);
+        int n = 0;
+        List<ScheduledAction> pending = new ArrayList<>();
+        for (WorkOrder o : Guard.call(storeId, "openUnscheduled", store::openUnscheduled)) {
+            pending.addAll(plan(o));
+            n++;
+            if (pending.size() >= 5_000) {
+                List<ScheduledAction> chunk = List.copyOf(pending);
+                Guard.run(storeId, "schedule", () -> store.schedule(chunk));
+                pending.clear();
             }
         }
-        LOG.info("work orders: {} open orders scheduled", open.size());
+        if (!pending.isEmpty()) {
+            Guard.run(storeId, "schedule", () -> store.schedule(pending));
+        }
+        if (n > 0) {
+            LOG.info("work orders: scheduled {} open orders that had no schedule", n);
+        }
     }
 
     // ------------------------------------------------------------------ creation
@@ -176,8 +200,7 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         Complexity effective = item.handling() == Handling.COMMITMENT ? Complexity.COMPLEX : complexity;
         WorkOrder o = create(kindOf(mp), Origin.WINDOW, effective, item.code(), ck.theCase().bizNo(), mp, mp.directedTo(), ck.theCase().applicant().id(),
                 ck.theCase().applicant().name(), ck.operator().id(), ck.consent().purpose(), null);
-        submitToChannel(o);
-        return open.getOrDefault(o.id(), o);
+        return submitToChannel(o);
     }
 
     private static WorkOrderKind kindOf(MaterialPlan mp) {
@@ -216,14 +239,12 @@ public final class DefaultWorkOrderService implements WorkOrderService {
             }
             WorkOrder o = create(WorkOrderKind.ISSUE_CERTIFICATION, Origin.ONLINE, r.complexity(), r.itemCode(), r.applicationNo(), mp,
                     mp.material().issuer().departmentCode(), r.applicant().id(), r.applicant().name(), requester, r.purpose(), null);
-            submitToChannel(o);
-            return new OnlineOutcome(false, null, open.getOrDefault(o.id(), o));
+            return new OnlineOutcome(false, null, submitToChannel(o));
         }
         if (mp.decision() == MaterialDecision.DIRECTED) {
             WorkOrder o = create(WorkOrderKind.ISSUE_CERTIFICATION, Origin.ONLINE, r.complexity(), r.itemCode(), r.applicationNo(), mp, mp.directedTo(),
                     r.applicant().id(), r.applicant().name(), requester, r.purpose(), null);
-            submitToChannel(o);
-            return new OnlineOutcome(false, null, open.getOrDefault(o.id(), o));
+            return new OnlineOutcome(false, null, submitToChannel(o));
         }
         throw new WorkOrderException(Reason.NOT_DIRECTED, null, "material " + mp.materialCode() + " must be submitted: "
                 + (mp.reason() == null ? mp.decision() : mp.reason().chinese() + " (" + mp.reason().article() + ")"));
@@ -264,11 +285,8 @@ public final class DefaultWorkOrderService implements WorkOrderService {
             detail.put("transferredFrom", transferredFrom);
         }
         audit.append(AuditType.WORK_ORDER, requestedBy, bizNo, subjects.subject(applicant), detail);
-        Guard.run(storeId, "insert", () -> store.insert(o));
-        synchronized (sweepLock) {
-            open.put(o.id(), o);
-            schedule(o, 0);
-        }
+        List<ScheduledAction> schedule = plan(o);
+        Guard.run(storeId, "insert", () -> store.insert(o, schedule));
         if (o.provisional()) {
             coverageAlarm(o);
         }
@@ -335,19 +353,11 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         Map<String, String> d = detail(next, event);
         d.putAll(extra);
         audit.append(AuditType.WORK_ORDER, actor, next.bizNo(), subjects.subject(next.applicant()), d);
-        boolean ok = Guard.call(storeId, "update", () -> store.update(next));
+        // a moved deadline moves the schedule with it (new notification ids); a closed order's pending actions are dropped
+        List<ScheduledAction> reschedule = !next.state().terminal() && !next.answerDueAt().equals(before.answerDueAt()) ? plan(next) : null;
+        boolean ok = Guard.call(storeId, "update", () -> store.update(next, reschedule));
         if (!ok) {
             throw new WorkOrderException(Reason.CONCURRENT_UPDATE, next.id(), "changed by another writer; reload and retry");
-        }
-        synchronized (sweepLock) {
-            if (next.state().terminal()) {
-                open.remove(next.id());
-            } else {
-                open.put(next.id(), next);
-                if (!next.answerDueAt().equals(before.answerDueAt())) {
-                    schedule(next, 0);
-                }
-            }
         }
         return next;
     }
@@ -448,8 +458,7 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         if (!Guard.call(storeId, "update", () -> store.update(closedWithLink))) {
             throw new WorkOrderException(Reason.CONCURRENT_UPDATE, o.id(), "changed by another writer");
         }
-        submitToChannel(linked);
-        return open.getOrDefault(linked.id(), linked);
+        return submitToChannel(linked);
     }
 
     @Override
@@ -557,7 +566,7 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         CalendarRegistry.Snapshot next = change.apply(calendars.snapshot());
         Instant now = clock.instant();
         List<DeadlineShift> out = new ArrayList<>();
-        for (WorkOrder o : List.copyOf(open.values())) {
+        for (WorkOrder o : Guard.call(storeId, "open", store::open)) {
             Deadlines d = deadlines(ruleSet(o.ruleVersion()), o.origin(), o.complexity(), next.calendarFor(o.toDepartment()), o.createdAt());
             boolean before = now.isAfter(o.answerDueAt());
             boolean after = now.isAfter(d.answer.at());
@@ -582,8 +591,8 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         audit.append(AuditType.CALENDAR_UPDATED, op.id(), null, null, Map.of("ordersChanged", Integer.toString(shifts.size())));
         calendars.update(change);
         for (DeadlineShift s : shifts) {
-            WorkOrder o = open.get(s.orderId());
-            if (o == null) {
+            WorkOrder o = Guard.call(storeId, "find", () -> store.find(s.orderId())).orElse(null);
+            if (o == null || o.state().terminal()) {
                 continue;
             }
             Deadlines d = deadlines(ruleSet(o.ruleVersion()), o.origin(), o.complexity(), o.toDepartment(), o.createdAt());
@@ -642,58 +651,136 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         return o.id() + ":" + a.key() + ":" + o.answerDueAt().toEpochMilli();
     }
 
-    /** Puts the order's first action at or after index {@code from} that is not yet sent on the queue. Caller holds sweepLock. */
-    private void schedule(WorkOrder o, int from) {
-        if (o.state().terminal()) {
-            return;
-        }
+    /** @return the order's actions as store rows */
+    private List<ScheduledAction> plan(WorkOrder o) {
         List<Action> acts = actions(o);
-        for (int i = from; i < acts.size(); i++) {
-            String id = notificationId(o, acts.get(i));
-            if (!Guard.call(storeId, "sent", () -> store.sent(id))) {
-                queue.add(new Due(acts.get(i).at(), o.id(), i, o.answerDueAt()));
-                return;
-            }
+        List<ScheduledAction> out = new ArrayList<>(acts.size());
+        for (Action a : acts) {
+            out.add(new ScheduledAction(notificationId(o, a), o.id(), a.key(), a.at(), a.kind(), a.recipient()));
         }
+        return out;
     }
 
+    /**
+     * Sends the due actions of every node's orders that no live node has claimed: claims them in chunks of
+     * {@link SlaSettings#claimBatch()} with a lease of {@link SlaSettings#claimLease()}, renews the lease while sending,
+     * records what was sent and audits it. Actions whose notifier call failed are given back at the end of the sweep
+     * and retried by the next one.
+     *
+     * @return the number of notifications sent (and recorded) by this sweep
+     */
     @Override
     public int runDueActions() {
         syncChannel();
         synchronized (sweepLock) {
             Instant now = clock.instant();
             int sent = 0;
-            List<Due> retry = new ArrayList<>();
-            while (!queue.isEmpty() && !queue.peek().at().isAfter(now)) {
-                Due due = queue.poll();
-                WorkOrder o = open.get(due.orderId());
-                if (o == null || !o.answerDueAt().equals(due.key())) {
-                    continue; // closed, or its deadline moved (a fresh entry was queued)
-                }
-                List<Action> acts = actions(o);
-                Action a = acts.get(due.index());
-                String id = notificationId(o, a);
-                if (!Guard.call(storeId, "sent", () -> store.sent(id))) {
-                    boolean late = Duration.between(a.at(), now).compareTo(settings.lateAfter()) > 0;
-                    Notification n = new Notification(id, a.kind(), a.recipient(), o.id(), o.toDepartment(), a.at(), now, late,
-                            a.message() + (late ? "（补发）" : ""), Map.of("order", o.id(), "action", a.key(), "answerDueAt", o.answerDueAt().toString()));
-                    if (!deliver(n, o.bizNo())) {
-                        retry.add(due);
-                        continue;
+            List<String> retry = new ArrayList<>();
+            try {
+                while (true) {
+                    List<ScheduledAction> claimed = Guard.call(storeId, "claimDue",
+                            () -> store.claimDue(now, nodeId, clock.instant().plus(settings.claimLease()), settings.claimBatch()));
+                    if (claimed.isEmpty()) {
+                        break;
                     }
-                    sent++;
+                    sent += process(claimed, now, retry);
+                    if (claimed.size() < settings.claimBatch()) {
+                        break;
+                    }
                 }
-                if (due.index() + 1 < acts.size()) {
-                    queue.add(new Due(acts.get(due.index() + 1).at(), o.id(), due.index() + 1, o.answerDueAt()));
+            } finally {
+                if (!retry.isEmpty()) {
+                    Guard.run(storeId, "release", () -> store.release(nodeId, retry));
                 }
             }
-            queue.addAll(retry);
             return sent;
         }
     }
 
-    /** Sends, records in the outbox and audits; false if the notifier failed (retried next sweep). */
-    private boolean deliver(Notification n, String bizNo) {
+    /** Sends one chunk of claimed actions; adds those to retry to {@code retry}. */
+    private int process(List<ScheduledAction> claimed, Instant now, List<String> retry) {
+        Map<String, WorkOrder> orders = new java.util.HashMap<>();
+        List<String> ids = claimed.stream().map(ScheduledAction::orderId).distinct().toList();
+        for (WorkOrder o : Guard.call(storeId, "findAll", () -> store.findAll(ids))) {
+            orders.put(o.id(), o);
+        }
+        List<String> stale = new ArrayList<>();
+        Map<String, List<Action>> actionsOf = new java.util.HashMap<>();
+        List<Notification> delivered = new ArrayList<>();
+        Map<String, String> bizNos = new java.util.HashMap<>();
+        java.util.Set<String> held = new java.util.HashSet<>(claimed.stream().map(ScheduledAction::notificationId).toList());
+        long renewEveryNanos = Math.max(1, settings.claimLease().toNanos() / 3);
+        long lastRenew = System.nanoTime();
+        for (int i = 0; i < claimed.size(); i++) {
+            ScheduledAction a = claimed.get(i);
+            if (System.nanoTime() - lastRenew > renewEveryNanos) { // heartbeat: keep what we still hold
+                List<String> rest = claimed.subList(i, claimed.size()).stream().map(ScheduledAction::notificationId).toList();
+                java.util.Set<String> still = Guard.call(storeId, "renew", () -> store.renew(nodeId, rest, clock.instant().plus(settings.claimLease())));
+                held.retainAll(still);
+                lastRenew = System.nanoTime();
+            }
+            if (!held.contains(a.notificationId())) {
+                continue; // taken over by another node (our lease ran out): not ours to send
+            }
+            WorkOrder o = orders.get(a.orderId());
+            if (o == null || o.state().terminal() || !a.notificationId().equals(o.id() + ":" + a.action() + ":" + o.answerDueAt().toEpochMilli())) {
+                stale.add(a.notificationId()); // closed or its deadline moved since it was claimed
+                continue;
+            }
+            boolean late = Duration.between(a.dueAt(), now).compareTo(settings.lateAfter()) > 0;
+            Notification n = new Notification(a.notificationId(), a.kind(), a.recipient(), o.id(), o.toDepartment(), a.dueAt(), now, late,
+                    message(o, a, actionsOf.computeIfAbsent(o.id(), k -> actions(o))) + (late ? "（补发）" : ""), Map.of("order", o.id(), "action", a.action(), "answerDueAt", o.answerDueAt().toString()));
+            if (!send(n)) {
+                retry.add(n.id());
+                continue;
+            }
+            delivered.add(n);
+            bizNos.put(n.id(), o.bizNo());
+        }
+        if (!stale.isEmpty()) {
+            Guard.run(storeId, "cancel", () -> store.cancel(stale));
+        }
+        if (delivered.isEmpty()) {
+            return 0;
+        }
+        List<String> deliveredIds = delivered.stream().map(Notification::id).toList();
+        java.util.Set<String> recorded = Guard.call(storeId, "markSent", () -> store.markSent(deliveredIds, now));
+        List<org.mianzheng.api.AuditRecord> records = new ArrayList<>(recorded.size());
+        for (Notification n : delivered) {
+            if (recorded.contains(n.id())) {
+                records.add(new org.mianzheng.api.AuditRecord(AuditType.SLA_NOTICE, SYSTEM, bizNos.get(n.id()), null, noticeDetail(n)));
+            }
+        }
+        audit.appendAll(records);
+        return records.size();
+    }
+
+    private String message(WorkOrder o, ScheduledAction a, List<Action> acts) {
+        for (Action x : acts) {
+            if (x.key().equals(a.action())) {
+                return x.message();
+            }
+        }
+        // the warning settings changed since the order was scheduled: a plain text for the kind
+        String what = o.materialName() + "（办件 " + o.bizNo() + "）";
+        return switch (a.kind()) {
+            case WARNING -> what + "请于" + local(o.answerDueAt()) + "前办结";
+            case BREACH -> what + "已超过办理时限";
+            default -> what + "超时未办结，提请督办";
+        };
+    }
+
+    private static Map<String, String> noticeDetail(Notification n) {
+        Map<String, String> d = new LinkedHashMap<>(n.detail());
+        d.put("notification", n.id());
+        d.put("kind", n.kind().name());
+        d.put("recipient", n.recipient().name());
+        d.put("late", Boolean.toString(n.late()));
+        return d;
+    }
+
+    /** Calls the notifier; false if it failed (retried next sweep). */
+    private boolean send(Notification n) {
         if (notifier != null) {
             try {
                 notifier.send(n);
@@ -702,13 +789,16 @@ public final class DefaultWorkOrderService implements WorkOrderService {
                 return false;
             }
         }
+        return true;
+    }
+
+    /** Sends, records in the outbox and audits; false if the notifier failed (retried next sweep). */
+    private boolean deliver(Notification n, String bizNo) {
+        if (!send(n)) {
+            return false;
+        }
         if (Guard.call(storeId, "markSent", () -> store.markSent(n.id(), n.sentAt()))) {
-            Map<String, String> d = new LinkedHashMap<>(n.detail());
-            d.put("notification", n.id());
-            d.put("kind", n.kind().name());
-            d.put("recipient", n.recipient().name());
-            d.put("late", Boolean.toString(n.late()));
-            audit.append(AuditType.SLA_NOTICE, SYSTEM, bizNo, null, d);
+            audit.append(AuditType.SLA_NOTICE, SYSTEM, bizNo, null, noticeDetail(n));
         }
         return true;
     }
@@ -735,23 +825,26 @@ public final class DefaultWorkOrderService implements WorkOrderService {
 
     // ------------------------------------------------------------------ channel mirror
 
-    private void submitToChannel(WorkOrder o) {
+    /** @return the order as stored after the channel took it (with its external id), or as given */
+    private WorkOrder submitToChannel(WorkOrder o) {
         if (channel == null) {
-            return;
+            return o;
         }
         DirectedRequest dr = new DirectedRequest(o.id(), o.kind(), o.origin(), o.complexity(), o.toDepartment(), o.itemCode(), o.bizNo(),
                 o.materialCode(), o.materialName(), o.applicant(), o.applicantName(), o.purpose());
         try {
             DirectedStatus s = channel.submit(dr).toCompletableFuture().get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            WorkOrder current = open.get(o.id());
-            if (current != null) {
+            WorkOrder current = Guard.call(storeId, "find", () -> store.find(o.id())).orElse(null);
+            if (current != null && !current.state().terminal()) {
                 Draft d = new Draft(current);
                 d.externalId = s.externalId();
-                save(current, d.next(), SYSTEM, "SENT_TO_CHANNEL", Map.of("channel", channel.id(), "externalId", s.externalId()));
+                return save(current, d.next(), SYSTEM, "SENT_TO_CHANNEL", Map.of("channel", channel.id(), "externalId", s.externalId()));
             }
+            return current != null ? current : o;
         } catch (Exception e) {
             // not retried blindly: the next sync asks the desk by order id first (see DirectedRequestChannel)
             LOG.warn("channel {} did not confirm order {}: {}", channel.id(), o.id(), rootName(e));
+            return o;
         }
     }
 
@@ -760,14 +853,14 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         if (channel == null) {
             return;
         }
-        for (WorkOrder o : List.copyOf(open.values())) {
+        for (WorkOrder o : Guard.call(storeId, "open", store::open)) {
             if (o.externalId() == null) {
                 continue;
             }
             try {
                 DirectedStatus s = channel.status(o.externalId()).toCompletableFuture().get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
-                WorkOrder current = open.get(o.id());
-                if (current == null || s.state() == current.state()) {
+                WorkOrder current = Guard.call(storeId, "find", () -> store.find(o.id())).orElse(null);
+                if (current == null || current.state().terminal() || s.state() == current.state()) {
                     continue;
                 }
                 String actor = "channel:" + channel.id();
@@ -810,13 +903,14 @@ public final class DefaultWorkOrderService implements WorkOrderService {
 
     /** @return the open orders (for reports and benchmarks) */
     public List<WorkOrder> openOrders() {
-        return List.copyOf(open.values());
+        return Guard.call(storeId, "open", store::open);
     }
 
-    /** @return the number of queued due actions (diagnostics) */
-    public int queuedActions() {
-        synchronized (sweepLock) {
-            return queue.size();
-        }
+    /**
+     * @param orderId an order
+     * @return its pending actions in the store (diagnostics)
+     */
+    public List<ScheduledAction> scheduledActions(String orderId) {
+        return Guard.call(storeId, "scheduled", () -> store.scheduled(orderId));
     }
 }

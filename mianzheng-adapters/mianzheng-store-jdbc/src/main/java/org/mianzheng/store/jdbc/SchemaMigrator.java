@@ -1,0 +1,190 @@
+package org.mianzheng.store.jdbc;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.mianzheng.api.StoreException;
+import org.mianzheng.store.jdbc.internal.Sql;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The built-in schema runner: applies the versioned schema files ({@code V1__init.sql}, ...) of a dialect that the
+ * database does not have yet, each in one transaction, and checks the version.
+ *
+ * <p>Every script records itself in {@code mz_schema_version}, whichever tool runs it; so a host that runs the
+ * scripts with its own migration tool (Flyway, Liquibase, psql) opens the stores with {@link Mode#VALIDATE} and the
+ * library still checks the version at start. Idempotent: running it on an up-to-date database changes nothing. It
+ * refuses a database whose schema is newer than this library knows (an older library must not write to it). On
+ * PostgreSQL concurrent runners (several nodes starting at once) are serialised by an advisory transaction lock.
+ */
+public final class SchemaMigrator {
+    /** What to do at start. */
+    public enum Mode {
+        /** Apply missing scripts, then check (the default). */
+        MIGRATE,
+        /** Only check that the schema is exactly the version this library knows (the host migrates). */
+        VALIDATE
+    }
+
+    /** The schema files this library knows, in order: version {@code i + 1} is {@code SCRIPTS.get(i)}. */
+    public static final List<String> SCRIPTS = List.of("V1__init.sql");
+    /** The schema version this library writes. */
+    public static final int CURRENT_VERSION = SCRIPTS.size();
+
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
+    private static final long ADVISORY_LOCK_KEY = 0x6d69616e7a68656eL; // "mianzhen"
+    private static final Object H2_LOCK = new Object();
+
+    private SchemaMigrator() {
+    }
+
+    /**
+     * @param ds      the database
+     * @param dialect its dialect
+     * @param mode    migrate or only validate
+     * @return the schema version found (after migrating)
+     * @throws StoreException if the schema is newer than this library, older (in {@link Mode#VALIDATE}), or a script fails
+     */
+    public static int run(DataSource ds, Dialect dialect, Mode mode) {
+        if (mode == Mode.VALIDATE) {
+            int v = Sql.read(ds, "schema check", SchemaMigrator::installedVersion);
+            check(v);
+            return v;
+        }
+        if (dialect == Dialect.H2) {
+            synchronized (H2_LOCK) { // H2: one process owns the file
+                return migrate(ds, dialect);
+            }
+        }
+        return migrate(ds, dialect); // PostgreSQL: the advisory lock serialises nodes
+    }
+
+    private static int migrate(DataSource ds, Dialect dialect) {
+        int v = Sql.read(ds, "schema check", SchemaMigrator::installedVersion);
+        if (v > CURRENT_VERSION) {
+            check(v);
+        }
+        for (int next = v + 1; next <= CURRENT_VERSION; next++) {
+            int version = next;
+            String script = load(dialect, SCRIPTS.get(version - 1));
+            boolean applied = Sql.tx(ds, "schema migration to version " + version, c -> {
+                if (dialect == Dialect.POSTGRESQL) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("SELECT pg_advisory_xact_lock(" + ADVISORY_LOCK_KEY + ")");
+                    }
+                }
+                if (installedVersion(c) >= version) {
+                    return false; // another node applied it while we waited
+                }
+                try (Statement s = c.createStatement()) {
+                    for (String stmt : statements(script)) {
+                        s.execute(stmt);
+                    }
+                }
+                return true;
+            });
+            if (applied) {
+                LOG.info("schema: applied {} ({})", SCRIPTS.get(version - 1), dialect);
+            }
+        }
+        int after = Sql.read(ds, "schema check", SchemaMigrator::installedVersion);
+        check(after);
+        return after;
+    }
+
+    private static void check(int v) {
+        if (v > CURRENT_VERSION) {
+            throw new StoreException("the database schema is version " + v + ", newer than this library knows (" + CURRENT_VERSION
+                    + "): upgrade mianzheng-store-jdbc before using this database");
+        }
+        if (v < CURRENT_VERSION) {
+            throw new StoreException("the database schema is version " + v + " but this library needs " + CURRENT_VERSION + ": run "
+                    + String.join(", ", SCRIPTS.subList(v, CURRENT_VERSION)) + " (or open the stores with Mode.MIGRATE)");
+        }
+    }
+
+    /**
+     * @param c a connection
+     * @return the highest version recorded, 0 if there is no version table
+     * @throws SQLException on failure
+     */
+    static int installedVersion(Connection c) throws SQLException {
+        if (!tableExists(c, "mz_schema_version")) {
+            return 0;
+        }
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT MAX(version) FROM mz_schema_version")) {
+            r.next();
+            return r.getInt(1);
+        }
+    }
+
+    private static boolean tableExists(Connection c, String table) throws SQLException {
+        DatabaseMetaData md = c.getMetaData();
+        for (String name : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
+            try (ResultSet r = md.getTables(c.getCatalog(), null, name, new String[] {"TABLE"})) {
+                while (r.next()) {
+                    String schema = r.getString("TABLE_SCHEM");
+                    if (schema == null || schema.equalsIgnoreCase(c.getSchema())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @param dialect dialect
+     * @param name    script file name
+     * @return its text
+     */
+    public static String load(Dialect dialect, String name) {
+        String path = "/" + dialect.schemaFolder() + "/" + name;
+        try (InputStream in = SchemaMigrator.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new StoreException("schema file " + path + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StoreException("schema file " + path + " could not be read", e);
+        }
+    }
+
+    /**
+     * Splits a script into statements: {@code --} comment lines are dropped, a statement ends with {@code ;} at the
+     * end of a line. (The scripts have no semicolons inside literals.)
+     *
+     * @param script the script
+     * @return its statements
+     */
+    static List<String> statements(String script) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        for (String line : script.split("\n", -1)) {
+            String t = line.strip();
+            if (t.isEmpty() || t.startsWith("--")) {
+                continue;
+            }
+            cur.append(line).append('\n');
+            if (t.endsWith(";")) {
+                String stmt = cur.toString().strip();
+                out.add(stmt.substring(0, stmt.length() - 1));
+                cur.setLength(0);
+            }
+        }
+        if (!cur.toString().isBlank()) {
+            throw new StoreException("schema script ends without ';'");
+        }
+        return out;
+    }
+}

@@ -1,0 +1,164 @@
+package org.mianzheng.store.jdbc;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.io.TempDir;
+import org.mianzheng.api.spi.AuditStore;
+import org.mianzheng.api.spi.CaseStore;
+import org.mianzheng.api.spi.CatalogStore;
+import org.mianzheng.api.spi.ConsentStore;
+import org.mianzheng.api.spi.OperatorStore;
+import org.mianzheng.api.spi.ViolationStore;
+import org.mianzheng.api.spi.WorkOrderStore;
+import org.mianzheng.tck.AuditStoreContractKit;
+import org.mianzheng.tck.CaseStoreContractKit;
+import org.mianzheng.tck.CatalogStoreContractKit;
+import org.mianzheng.tck.ConsentStoreContractKit;
+import org.mianzheng.tck.OperatorStoreContractKit;
+import org.mianzheng.tck.ViolationStoreContractKit;
+import org.mianzheng.tck.WorkOrderStoreContractKit;
+
+/** The contract kits against the JDBC stores on an H2 file database and on PostgreSQL, a fresh database per test. */
+class JdbcStoresContractTest {
+    static final List<AutoCloseable> OPEN = new ArrayList<>();
+
+    @TempDir
+    static Path dirs;
+    static int n;
+
+    static JdbcStores h2() {
+        JdbcStores s = JdbcStores.h2(dirs.resolve("db" + (++n)));
+        OPEN.add(s);
+        return s;
+    }
+
+    static JdbcStores pg() {
+        JdbcConnectionPool pool = Pg.freshSchema(8);
+        OPEN.add(pool::dispose);
+        return JdbcStores.postgres(pool);
+    }
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable c : OPEN) {
+            c.close();
+        }
+        OPEN.clear();
+    }
+
+    @Nested
+    class H2Audit extends AuditStoreContractKit {
+        @Override
+        protected AuditStore newStore() {
+            return h2().auditStore();
+        }
+    }
+
+    @Nested
+    class H2Catalog extends CatalogStoreContractKit {
+        @Override
+        protected CatalogStore newStore() {
+            return h2().catalogStore();
+        }
+    }
+
+    @Nested
+    class H2Cases extends CaseStoreContractKit {
+        @Override
+        protected CaseStore newStore() {
+            return h2().caseStore();
+        }
+    }
+
+    @Nested
+    class H2Consents extends ConsentStoreContractKit {
+        @Override
+        protected ConsentStore newStore() {
+            return h2().consentStore();
+        }
+    }
+
+    @Nested
+    class H2Operators extends OperatorStoreContractKit {
+        @Override
+        protected OperatorStore newStore() {
+            return h2().operatorStore();
+        }
+    }
+
+    @Nested
+    class H2Violations extends ViolationStoreContractKit {
+        @Override
+        protected ViolationStore newStore() {
+            return h2().violationStore();
+        }
+    }
+
+    @Nested
+    class H2WorkOrders extends WorkOrderStoreContractKit {
+        @Override
+        protected WorkOrderStore newStore() {
+            return h2().workOrderStore();
+        }
+    }
+
+    @Nested
+    class PgAudit extends AuditStoreContractKit {
+        @Override
+        protected AuditStore newStore() {
+            return pg().auditStore();
+        }
+    }
+
+    @Nested
+    class PgCatalog extends CatalogStoreContractKit {
+        @Override
+        protected CatalogStore newStore() {
+            return pg().catalogStore();
+        }
+    }
+
+    @Nested
+    class PgCases extends CaseStoreContractKit {
+        @Override
+        protected CaseStore newStore() {
+            return pg().caseStore();
+        }
+    }
+
+    @Nested
+    class PgConsents extends ConsentStoreContractKit {
+        @Override
+        protected ConsentStore newStore() {
+            return pg().consentStore();
+        }
+    }
+
+    @Nested
+    class PgOperators extends OperatorStoreContractKit {
+        @Override
+        protected OperatorStore newStore() {
+            return pg().operatorStore();
+        }
+    }
+
+    @Nested
+    class PgViolations extends ViolationStoreContractKit {
+        @Override
+        protected ViolationStore newStore() {
+            return pg().violationStore();
+        }
+    }
+
+    @Nested
+    class PgWorkOrders extends WorkOrderStoreContractKit {
+        @Override
+        protected WorkOrderStore newStore() {
+            return pg().workOrderStore();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.mianzheng.store.jdbc;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.postgresql.ds.PGConnectionPoolDataSource;
+
+/**
+ * One embedded PostgreSQL for the whole test JVM (started on first use, stopped at exit), and fresh schemas on it so
+ * that each test starts empty. Pools are H2's {@link JdbcConnectionPool} over the PostgreSQL driver's
+ * {@link PGConnectionPoolDataSource} (any pool would do).
+ */
+public final class Pg {
+    private static final AtomicInteger SCHEMAS = new AtomicInteger();
+    private static EmbeddedPostgres server;
+
+    private Pg() {
+    }
+
+    /** @return the running server */
+    public static synchronized EmbeddedPostgres server() {
+        if (server == null) {
+            try {
+                server = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+            }
+            EmbeddedPostgres s = server;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // exiting anyway
+                }
+            }));
+        }
+        return server;
+    }
+
+    /**
+     * @param maxConnections pool size
+     * @return a pool on a new, empty schema
+     */
+    public static JdbcConnectionPool freshSchema(int maxConnections) {
+        String schema = "t" + SCHEMAS.incrementAndGet();
+        try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create schema " + schema, e);
+        }
+        return pool(schema, maxConnections);
+    }
+
+    /**
+     * @param schema         an existing schema
+     * @param maxConnections pool size
+     * @return a pool whose connections use that schema
+     */
+    public static JdbcConnectionPool pool(String schema, int maxConnections) {
+        PGConnectionPoolDataSource ds = new PGConnectionPoolDataSource();
+        ds.setServerNames(new String[] {"localhost"});
+        ds.setPortNumbers(new int[] {server().getPort()});
+        ds.setDatabaseName("postgres");
+        ds.setUser("postgres");
+        ds.setCurrentSchema(schema);
+        JdbcConnectionPool pool = JdbcConnectionPool.create(ds);
+        pool.setMaxConnections(maxConnections);
+        return pool;
+    }
+}

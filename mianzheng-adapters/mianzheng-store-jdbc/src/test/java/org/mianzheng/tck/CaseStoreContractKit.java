@@ -1,0 +1,59 @@
+package org.mianzheng.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mianzheng.api.Case;
+import org.mianzheng.api.Holder;
+import org.mianzheng.api.MaterialDecision;
+import org.mianzheng.api.VoluntarySubmission;
+import org.mianzheng.api.spi.CaseStore;
+
+/** Contract of {@link CaseStore}: first insert wins, cases and submissions come back equal, submissions oldest first. */
+public abstract class CaseStoreContractKit {
+    /** The store under test. */
+    protected CaseStore store;
+
+    /** @return a new, empty store */
+    protected abstract CaseStore newStore();
+
+    @BeforeEach
+    void open() {
+        store = newStore();
+    }
+
+    @Test
+    void insertFindAndFirstInsertWins() {
+        Case c = StoreSamples.aCase("B1");
+        assertThat(store.find("B1")).isEmpty();
+        assertThat(store.insert(c)).isTrue();
+        assertThat(store.find("B1")).contains(c);
+        Case other = new Case("B1", "SC002", Holder.organisation(StoreSamples.CREDIT, "乌海某公司"), Map.of(), "W02", "clerk2", StoreSamples.T0);
+        assertThat(store.insert(other)).isFalse();
+        assertThat(store.find("B1")).contains(c);
+        assertThat(store.insert(new Case("B2", "SC002", Holder.organisation(StoreSamples.CREDIT, "乌海某公司"), null, "W02", "clerk2",
+                StoreSamples.T0.plusNanos(1)))).isTrue();
+        assertThat(store.find("B2").orElseThrow().applicant().id().value()).isEqualTo(StoreSamples.CREDIT);
+        assertThat(store.find("B2").orElseThrow().openedAt()).isEqualTo(StoreSamples.T0.plusNanos(1));
+    }
+
+    @Test
+    void submissionsOldestFirstPerCase() {
+        store.insert(StoreSamples.aCase("B1"));
+        store.insert(StoreSamples.aCase("B2"));
+        List<VoluntarySubmission> b1 = List.of(
+                new VoluntarySubmission("B1", "YYZZ", "clerk1", StoreSamples.T0.plusSeconds(5), MaterialDecision.EXEMPT, "原件一份、复印件一份"),
+                new VoluntarySubmission("B1", "SFZ", "clerk1", StoreSamples.T0.plusSeconds(1), MaterialDecision.MUST_SUBMIT, null),
+                new VoluntarySubmission("B1", "YYZZ", "clerk2", StoreSamples.T0.plusSeconds(9), MaterialDecision.DIRECTED, "补交"));
+        store.addSubmission(b1.get(0));
+        store.addSubmission(new VoluntarySubmission("B2", "YYZZ", "clerk1", StoreSamples.T0, MaterialDecision.EXEMPT, ""));
+        store.addSubmission(b1.get(1));
+        store.addSubmission(b1.get(2));
+        assertThat(store.submissions("B1")).containsExactlyElementsOf(b1);
+        assertThat(store.submissions("B2")).hasSize(1);
+        assertThat(store.submissions("B9")).isEmpty();
+    }
+}

@@ -1,0 +1,76 @@
+package org.mianzheng.tck;
+
+import org.junit.jupiter.api.Nested;
+import org.mianzheng.api.spi.AuditStore;
+import org.mianzheng.api.spi.CaseStore;
+import org.mianzheng.api.spi.CatalogStore;
+import org.mianzheng.api.spi.ConsentStore;
+import org.mianzheng.api.spi.OperatorStore;
+import org.mianzheng.api.spi.ViolationStore;
+import org.mianzheng.api.spi.WorkOrderStore;
+import org.mianzheng.core.store.InMemoryAuditStore;
+import org.mianzheng.core.store.InMemoryCaseStore;
+import org.mianzheng.core.store.InMemoryCatalogStore;
+import org.mianzheng.core.store.InMemoryConsentStore;
+import org.mianzheng.core.store.InMemoryOperatorStore;
+import org.mianzheng.core.store.InMemoryViolationStore;
+import org.mianzheng.core.store.InMemoryWorkOrderStore;
+
+/** The contract kits against the in-memory stores of {@code mianzheng-core}. */
+class InMemoryStoresContractTest {
+    @Nested
+    class Audit extends AuditStoreContractKit {
+        @Override
+        protected AuditStore newStore() {
+            return new InMemoryAuditStore();
+        }
+    }
+
+    @Nested
+    class Catalog extends CatalogStoreContractKit {
+        @Override
+        protected CatalogStore newStore() {
+            return new InMemoryCatalogStore();
+        }
+    }
+
+    @Nested
+    class Cases extends CaseStoreContractKit {
+        @Override
+        protected CaseStore newStore() {
+            return new InMemoryCaseStore();
+        }
+    }
+
+    @Nested
+    class Consents extends ConsentStoreContractKit {
+        @Override
+        protected ConsentStore newStore() {
+            return new InMemoryConsentStore();
+        }
+    }
+
+    @Nested
+    class Operators extends OperatorStoreContractKit {
+        @Override
+        protected OperatorStore newStore() {
+            return new InMemoryOperatorStore();
+        }
+    }
+
+    @Nested
+    class Violations extends ViolationStoreContractKit {
+        @Override
+        protected ViolationStore newStore() {
+            return new InMemoryViolationStore();
+        }
+    }
+
+    @Nested
+    class WorkOrders extends WorkOrderStoreContractKit {
+        @Override
+        protected WorkOrderStore newStore() {
+            return new InMemoryWorkOrderStore();
+        }
+    }
+}
