@@ -102,8 +102,11 @@ public final class Main {
     int run(Clock clock, int port, java.nio.file.Path outputDir) {
         this.outDir = outputDir.toAbsolutePath();
         out.println("== 免证办 mianzheng — end-to-end demo ==");
+        java.nio.file.Path db = outDir.resolve("db");
+        deleteDemoDatabase(db);
         try (DemoPlatforms platforms = new DemoPlatforms(port);
-             Mianzheng mz = Mianzheng.builder().clock(clock)
+             org.mianzheng.store.jdbc.JdbcStores stores = org.mianzheng.store.jdbc.JdbcStores.h2(db);
+             Mianzheng mz = stores.applyTo(Mianzheng.builder()).clock(clock)
                      .licenseSource(platforms.oneWindow())          // 自治区“综合一窗”受理平台 (primary)
                      .licenseSource(platforms.cityHub())            // 全市政务服务信息数据调用核验系统 (supplementary)
                      .directedRequestChannel(platforms.cityHub())   // directed requests go to the departments' desk
@@ -111,12 +114,29 @@ public final class Main {
                      .notifier(n -> notices.add(n))
                      .build()) {
             out.printf("simulators on loopback: onewindow %s, cityhub %s%n", platforms.simulator().oneWindowUrl(), platforms.simulator().cityHubUrl());
+            out.printf("store: H2 file database %s (schema version %d)%n", org.mianzheng.store.jdbc.JdbcStores.h2Url(db), stores.schemaVersion());
             this.platforms = platforms;
             return run(mz);
         }
     }
 
     private DemoPlatforms platforms;
+
+    /** The demo starts from an empty database on every run: remove the previous run's H2 files. */
+    private static void deleteDemoDatabase(java.nio.file.Path db) {
+        if (!java.nio.file.Files.isDirectory(db)) {
+            return;
+        }
+        try (var files = java.nio.file.Files.list(db)) {
+            for (java.nio.file.Path f : files.toList()) {
+                if (f.getFileName().toString().startsWith("mianzheng.")) {
+                    java.nio.file.Files.deleteIfExists(f);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot reset the demo database in " + db, e);
+        }
+    }
 
     private int run(Mianzheng mz) {
 
