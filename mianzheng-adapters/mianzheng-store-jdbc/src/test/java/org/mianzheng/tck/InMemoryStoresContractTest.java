@@ -4,19 +4,27 @@ import org.junit.jupiter.api.Nested;
 import org.mianzheng.api.spi.AuditStore;
 import org.mianzheng.api.spi.CaseStore;
 import org.mianzheng.api.spi.CatalogStore;
+import org.mianzheng.api.spi.ComplaintStore;
 import org.mianzheng.api.spi.ConsentStore;
 import org.mianzheng.api.spi.OperatorStore;
+import org.mianzheng.api.spi.ViolationReviewStore;
 import org.mianzheng.api.spi.ViolationStore;
+import org.mianzheng.api.spi.VoucherRegistry;
+import org.mianzheng.api.spi.VoucherSequence;
 import org.mianzheng.api.spi.WorkOrderStore;
 import org.mianzheng.core.store.InMemoryAuditStore;
 import org.mianzheng.core.store.InMemoryCaseStore;
 import org.mianzheng.core.store.InMemoryCatalogStore;
+import org.mianzheng.core.store.InMemoryComplaintStore;
 import org.mianzheng.core.store.InMemoryConsentStore;
 import org.mianzheng.core.store.InMemoryOperatorStore;
+import org.mianzheng.core.store.InMemoryViolationReviewStore;
 import org.mianzheng.core.store.InMemoryViolationStore;
 import org.mianzheng.core.store.InMemoryWorkOrderStore;
+import org.mianzheng.seal.store.InMemoryVoucherRegistry;
+import org.mianzheng.seal.store.InMemoryVoucherSequence;
 
-/** The contract kits against the in-memory stores of {@code mianzheng-core}. */
+/** The contract kits against the in-memory stores of {@code mianzheng-core} and {@code mianzheng-seal}. */
 class InMemoryStoresContractTest {
     @Nested
     class Audit extends AuditStoreContractKit {
@@ -71,6 +79,43 @@ class InMemoryStoresContractTest {
         @Override
         protected WorkOrderStore newStore() {
             return new InMemoryWorkOrderStore();
+        }
+    }
+
+    @Nested
+    class Complaints extends ComplaintStoreContractKit {
+        @Override
+        protected ComplaintStore newStore() {
+            return new InMemoryComplaintStore();
+        }
+    }
+
+    @Nested
+    class ViolationReviews extends ViolationReviewStoreContractKit {
+        @Override
+        protected ViolationReviewStore newStore() {
+            return new InMemoryViolationReviewStore();
+        }
+    }
+
+    @Nested
+    class Vouchers extends VoucherRegistryContractKit {
+        @Override
+        protected VoucherRegistry newStore() {
+            return new InMemoryVoucherRegistry();
+        }
+    }
+
+    @Nested
+    class VoucherNumbers extends VoucherSequenceContractKit {
+        @Override
+        protected VoucherSequence newStore() {
+            return new InMemoryVoucherSequence();
+        }
+
+        @Override
+        protected VoucherSequence secondNode() {
+            return store; // unique within one JVM only: the "other node" is the same instance
         }
     }
 }

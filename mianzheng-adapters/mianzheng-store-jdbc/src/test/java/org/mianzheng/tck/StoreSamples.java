@@ -16,6 +16,10 @@ import org.mianzheng.api.Case;
 import org.mianzheng.api.CatalogChange;
 import org.mianzheng.api.CatalogDocument;
 import org.mianzheng.api.CatalogFiling;
+import org.mianzheng.api.Complaint;
+import org.mianzheng.api.ComplaintCategory;
+import org.mianzheng.api.ComplaintChannel;
+import org.mianzheng.api.ComplaintState;
 import org.mianzheng.api.Complexity;
 import org.mianzheng.api.Consent;
 import org.mianzheng.api.ConsentMethod;
@@ -28,6 +32,7 @@ import org.mianzheng.api.Holder;
 import org.mianzheng.api.HolderId;
 import org.mianzheng.api.HolderKind;
 import org.mianzheng.api.Issuer;
+import org.mianzheng.api.LiabilityExemptionGround;
 import org.mianzheng.api.LicenseType;
 import org.mianzheng.api.MaterialKind;
 import org.mianzheng.api.MaterialRequirement;
@@ -35,12 +40,14 @@ import org.mianzheng.api.Notification;
 import org.mianzheng.api.Operator;
 import org.mianzheng.api.Origin;
 import org.mianzheng.api.RetrievalMode;
+import org.mianzheng.api.ReviewDecision;
 import org.mianzheng.api.ReviewLevel;
 import org.mianzheng.api.RiskCategory;
 import org.mianzheng.api.Role;
 import org.mianzheng.api.ServiceItem;
 import org.mianzheng.api.Violation;
 import org.mianzheng.api.ViolationKind;
+import org.mianzheng.api.ViolationReview;
 import org.mianzheng.api.WorkOrder;
 import org.mianzheng.api.WorkOrderKind;
 import org.mianzheng.api.WorkOrderState;
@@ -219,5 +226,67 @@ public final class StoreSamples {
                         Notification.Recipient.HANDLER),
                 new ScheduledAction(o.id() + ":escalate-lead:" + key, o.id(), "escalate-lead", o.answerDueAt().plus(Duration.ofMinutes(15)),
                         Notification.Kind.ESCALATION, Notification.Recipient.DEPARTMENT_LEAD));
+    }
+
+    /**
+     * @param id complaint id
+     * @param n  seconds after {@link #T0} it was received
+     * @return a new complaint (version 1) of a named complainant about a case
+     */
+    public static Complaint complaint(String id, int n) {
+        return new Complaint(id, 1, ComplaintChannel.WINDOW, ComplaintCategory.ORIGINALS_DEMANDED, "REG-" + n, "B1", "ZWFWJ",
+                "窗口仍要求提交营业执照复印件\n第二行 " + n, HolderId.resident(RESIDENT), ComplaintState.RECEIVED, T0.plusSeconds(n), "clerk1", null,
+                null, null, null, null, null, null);
+    }
+
+    /**
+     * @param id complaint id
+     * @param n  seconds after {@link #T0} it was received
+     * @return a new complaint (version 1) with every optional field empty
+     */
+    public static Complaint anonymousComplaint(String id, int n) {
+        return new Complaint(id, 1, ComplaintChannel.HOTLINE_12345, ComplaintCategory.OTHER, null, null, null, "意见 " + n, null,
+                ComplaintState.RECEIVED, T0.plusSeconds(n), "clerk2", null, null, null, null, null, null, null);
+    }
+
+    /**
+     * @param c a received complaint
+     * @return its next version, assigned to ZWFWJ
+     */
+    public static Complaint assigned(Complaint c) {
+        return assignedTo(c, "ZWFWJ");
+    }
+
+    /**
+     * @param c          a received complaint
+     * @param department the department
+     * @return its next version, assigned
+     */
+    public static Complaint assignedTo(Complaint c, String department) {
+        return new Complaint(c.id(), c.version() + 1, c.channel(), c.category(), c.externalRef(), c.bizNo(), c.departmentCode(), c.summary(),
+                c.complainant(), ComplaintState.ASSIGNED, c.receivedAt(), c.receivedBy(), department, c.receivedAt().plusSeconds(60).plusNanos(3),
+                "supervisor1", null, null, null, null);
+    }
+
+    /**
+     * @param c an assigned complaint
+     * @return its next version, resolved as substantiated
+     */
+    public static Complaint resolved(Complaint c) {
+        return new Complaint(c.id(), c.version() + 1, c.channel(), c.category(), c.externalRef(), c.bizNo(), c.departmentCode(), c.summary(),
+                c.complainant(), ComplaintState.RESOLVED, c.receivedAt(), c.receivedBy(), c.assignedTo(), c.assignedAt(), c.assignedBy(),
+                c.assignedAt().plusSeconds(3600).plusNanos(5), "supervisor2", Boolean.TRUE, "已责令整改并答复");
+    }
+
+    /**
+     * @param violationId the violation
+     * @param n           distinguishes reviews
+     * @param confirmed   confirmed, or dismissed on an Art. 12 ground
+     * @return a review
+     */
+    public static ViolationReview review(String violationId, int n, boolean confirmed) {
+        return new ViolationReview(violationId, ViolationKind.ORIGINALS_DEMANDED, "clerk" + n, confirmed ? ReviewDecision.CONFIRMED
+                : ReviewDecision.DISMISSED, confirmed ? null : LiabilityExemptionGround.SOURCE_DATA_ERROR_CORRECTED, "复核意见 " + n, "supervisor1",
+                T0.plusSeconds(n).plusNanos(11));
     }
 }

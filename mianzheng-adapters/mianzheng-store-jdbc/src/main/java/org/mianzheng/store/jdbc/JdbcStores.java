@@ -11,9 +11,13 @@ import org.mianzheng.api.StoreException;
 import org.mianzheng.api.spi.AuditStore;
 import org.mianzheng.api.spi.CaseStore;
 import org.mianzheng.api.spi.CatalogStore;
+import org.mianzheng.api.spi.ComplaintStore;
 import org.mianzheng.api.spi.ConsentStore;
 import org.mianzheng.api.spi.OperatorStore;
+import org.mianzheng.api.spi.ViolationReviewStore;
 import org.mianzheng.api.spi.ViolationStore;
+import org.mianzheng.api.spi.VoucherRegistry;
+import org.mianzheng.api.spi.VoucherSequence;
 import org.mianzheng.api.spi.WorkOrderStore;
 import org.mianzheng.core.Mianzheng;
 
@@ -49,6 +53,10 @@ public final class JdbcStores implements AutoCloseable {
     private final JdbcConsentStore consents;
     private final JdbcViolationStore violations;
     private final JdbcWorkOrderStore workOrders;
+    private final JdbcComplaintStore complaints;
+    private final JdbcViolationReviewStore reviews;
+    private final JdbcVoucherSequence voucherSequence;
+    private final JdbcVoucherRegistry voucherRegistry;
 
     private JdbcStores(DataSource ds, Dialect dialect, SchemaMigrator.Mode mode, JdbcConnectionPool ownPool) {
         this.ds = ds;
@@ -69,6 +77,10 @@ public final class JdbcStores implements AutoCloseable {
         this.consents = new JdbcConsentStore(ds);
         this.violations = new JdbcViolationStore(ds);
         this.workOrders = new JdbcWorkOrderStore(ds, dialect);
+        this.complaints = new JdbcComplaintStore(ds);
+        this.reviews = new JdbcViolationReviewStore(ds);
+        this.voucherSequence = new JdbcVoucherSequence(ds);
+        this.voucherRegistry = new JdbcVoucherRegistry(ds);
     }
 
     /**
@@ -147,14 +159,15 @@ public final class JdbcStores implements AutoCloseable {
 
     /**
      * Registers every store on the builder (each builder setter is set once, as usual: a builder that has a store set
-     * already fails).
+     * already fails). The voucher stores are not engine stores: pass {@link #voucherSequence()} and
+     * {@link #voucherRegistry()} to the receipt service ({@code ReceiptService.builder()} of {@code mianzheng-seal}).
      *
      * @param builder an engine builder
      * @return the builder
      */
     public Mianzheng.Builder applyTo(Mianzheng.Builder builder) {
         return builder.catalogStore(catalog).caseStore(cases).auditStore(audit).operatorStore(operators).consentStore(consents)
-                .violationStore(violations).workOrderStore(workOrders);
+                .violationStore(violations).workOrderStore(workOrders).complaintStore(complaints).violationReviewStore(reviews);
     }
 
     /** @return catalog filings */
@@ -190,6 +203,26 @@ public final class JdbcStores implements AutoCloseable {
     /** @return work orders, their schedule and the outbox */
     public WorkOrderStore workOrderStore() {
         return workOrders;
+    }
+
+    /** @return complaints (Art. 21) */
+    public ComplaintStore complaintStore() {
+        return complaints;
+    }
+
+    /** @return violation reviews (Art. 11, 12) */
+    public ViolationReviewStore violationReviewStore() {
+        return reviews;
+    }
+
+    /** @return voucher sequence numbers, unique across every node on this database (for the receipt service) */
+    public VoucherSequence voucherSequence() {
+        return voucherSequence;
+    }
+
+    /** @return the registry of issued vouchers (for the receipt service) */
+    public VoucherRegistry voucherRegistry() {
+        return voucherRegistry;
     }
 
     /** @return the data source */

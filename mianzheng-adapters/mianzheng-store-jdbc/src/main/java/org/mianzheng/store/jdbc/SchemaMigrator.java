@@ -37,7 +37,7 @@ public final class SchemaMigrator {
     }
 
     /** The schema files this library knows, in order: version {@code i + 1} is {@code SCRIPTS.get(i)}. */
-    public static final List<String> SCRIPTS = List.of("V1__init.sql");
+    public static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__vouchers_complaints_reviews.sql");
     /** The schema version this library writes. */
     public static final int CURRENT_VERSION = SCRIPTS.size();
 

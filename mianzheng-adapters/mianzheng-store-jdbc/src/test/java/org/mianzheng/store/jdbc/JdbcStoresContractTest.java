@@ -10,16 +10,24 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mianzheng.api.spi.AuditStore;
 import org.mianzheng.api.spi.CaseStore;
 import org.mianzheng.api.spi.CatalogStore;
+import org.mianzheng.api.spi.ComplaintStore;
 import org.mianzheng.api.spi.ConsentStore;
 import org.mianzheng.api.spi.OperatorStore;
+import org.mianzheng.api.spi.ViolationReviewStore;
 import org.mianzheng.api.spi.ViolationStore;
+import org.mianzheng.api.spi.VoucherRegistry;
+import org.mianzheng.api.spi.VoucherSequence;
 import org.mianzheng.api.spi.WorkOrderStore;
 import org.mianzheng.tck.AuditStoreContractKit;
 import org.mianzheng.tck.CaseStoreContractKit;
 import org.mianzheng.tck.CatalogStoreContractKit;
+import org.mianzheng.tck.ComplaintStoreContractKit;
 import org.mianzheng.tck.ConsentStoreContractKit;
 import org.mianzheng.tck.OperatorStoreContractKit;
+import org.mianzheng.tck.ViolationReviewStoreContractKit;
 import org.mianzheng.tck.ViolationStoreContractKit;
+import org.mianzheng.tck.VoucherRegistryContractKit;
+import org.mianzheng.tck.VoucherSequenceContractKit;
 import org.mianzheng.tck.WorkOrderStoreContractKit;
 
 /** The contract kits against the JDBC stores on an H2 file database and on PostgreSQL, a fresh database per test. */
@@ -38,6 +46,19 @@ class JdbcStoresContractTest {
 
     static JdbcStores pg() {
         JdbcConnectionPool pool = Pg.freshSchema(8);
+        OPEN.add(pool::dispose);
+        return JdbcStores.postgres(pool);
+    }
+
+    /**
+     * @param first stores opened by {@link #h2()} or {@link #pg()}
+     * @return a second node on the same database: its own stores (and, on PostgreSQL, its own pool)
+     */
+    static JdbcStores secondNode(JdbcStores first) {
+        if (first.dialect() == Dialect.H2) {
+            return JdbcStores.of(first.dataSource(), Dialect.H2, SchemaMigrator.Mode.VALIDATE);
+        }
+        JdbcConnectionPool pool = Pg.pool(Pg.schemaOf(first.dataSource()), 8);
         OPEN.add(pool::dispose);
         return JdbcStores.postgres(pool);
     }
@@ -159,6 +180,86 @@ class JdbcStoresContractTest {
         @Override
         protected WorkOrderStore newStore() {
             return pg().workOrderStore();
+        }
+    }
+
+    @Nested
+    class H2Complaints extends ComplaintStoreContractKit {
+        @Override
+        protected ComplaintStore newStore() {
+            return h2().complaintStore();
+        }
+    }
+
+    @Nested
+    class H2ViolationReviews extends ViolationReviewStoreContractKit {
+        @Override
+        protected ViolationReviewStore newStore() {
+            return h2().violationReviewStore();
+        }
+    }
+
+    @Nested
+    class H2Vouchers extends VoucherRegistryContractKit {
+        @Override
+        protected VoucherRegistry newStore() {
+            return h2().voucherRegistry();
+        }
+    }
+
+    @Nested
+    class H2VoucherNumbers extends VoucherSequenceContractKit {
+        private JdbcStores first;
+
+        @Override
+        protected VoucherSequence newStore() {
+            first = h2();
+            return first.voucherSequence();
+        }
+
+        @Override
+        protected VoucherSequence secondNode() {
+            return JdbcStoresContractTest.secondNode(first).voucherSequence();
+        }
+    }
+
+    @Nested
+    class PgComplaints extends ComplaintStoreContractKit {
+        @Override
+        protected ComplaintStore newStore() {
+            return pg().complaintStore();
+        }
+    }
+
+    @Nested
+    class PgViolationReviews extends ViolationReviewStoreContractKit {
+        @Override
+        protected ViolationReviewStore newStore() {
+            return pg().violationReviewStore();
+        }
+    }
+
+    @Nested
+    class PgVouchers extends VoucherRegistryContractKit {
+        @Override
+        protected VoucherRegistry newStore() {
+            return pg().voucherRegistry();
+        }
+    }
+
+    @Nested
+    class PgVoucherNumbers extends VoucherSequenceContractKit {
+        private JdbcStores first;
+
+        @Override
+        protected VoucherSequence newStore() {
+            first = pg();
+            return first.voucherSequence();
+        }
+
+        @Override
+        protected VoucherSequence secondNode() {
+            return JdbcStoresContractTest.secondNode(first).voucherSequence();
         }
     }
 }

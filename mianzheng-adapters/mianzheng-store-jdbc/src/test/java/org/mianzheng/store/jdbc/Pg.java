@@ -72,4 +72,16 @@ public final class Pg {
         pool.setMaxConnections(maxConnections);
         return pool;
     }
+
+    /**
+     * @param ds a data source on the embedded server
+     * @return the schema its connections use
+     */
+    public static String schemaOf(javax.sql.DataSource ds) {
+        try (Connection c = ds.getConnection()) {
+            return c.getSchema();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the current schema", e);
+        }
+    }
 }

@@ -32,14 +32,14 @@ class SchemaMigratorTest {
     @Test
     void h2IsMigratedOnceAndANewerSchemaIsRefused() throws Exception {
         try (JdbcStores s = JdbcStores.h2(dir)) {
-            assertThat(s.schemaVersion()).isEqualTo(1);
+            assertThat(s.schemaVersion()).isEqualTo(2);
             assertThat(s.dialect()).isEqualTo(Dialect.H2);
             assertThat(Dialect.of(s.dataSource())).isEqualTo(Dialect.H2);
         }
         try (JdbcStores s = JdbcStores.h2(dir)) {
-            assertThat(SchemaMigrator.run(s.dataSource(), Dialect.H2, SchemaMigrator.Mode.MIGRATE)).as("idempotent").isEqualTo(1);
-            assertThat(SchemaMigrator.run(s.dataSource(), Dialect.H2, SchemaMigrator.Mode.VALIDATE)).isEqualTo(1);
-            sql(s.dataSource(), "INSERT INTO mz_schema_version (version, description) VALUES (2, 'from the future')");
+            assertThat(SchemaMigrator.run(s.dataSource(), Dialect.H2, SchemaMigrator.Mode.MIGRATE)).as("idempotent").isEqualTo(2);
+            assertThat(SchemaMigrator.run(s.dataSource(), Dialect.H2, SchemaMigrator.Mode.VALIDATE)).isEqualTo(2);
+            sql(s.dataSource(), "INSERT INTO mz_schema_version (version, description) VALUES (3, 'from the future')");
         }
         assertThatThrownBy(() -> JdbcStores.h2(dir)).isInstanceOf(StoreException.class).hasMessageContaining("newer than this library");
     }
@@ -49,16 +49,18 @@ class SchemaMigratorTest {
         JdbcConnectionPool pool = Pg.freshSchema(4);
         try {
             assertThatThrownBy(() -> JdbcStores.postgres(pool, SchemaMigrator.Mode.VALIDATE)).isInstanceOf(StoreException.class)
-                    .hasMessageContaining("V1__init.sql");
+                        .hasMessageContaining("V1__init.sql, V2__vouchers_complaints_reviews.sql");
             // the host runs the script with its own tool: one transaction, as psql -1 would
             try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
                 c.setAutoCommit(false);
-                for (String stmt : SchemaMigrator.statements(SchemaMigrator.load(Dialect.POSTGRESQL, "V1__init.sql"))) {
-                    st.execute(stmt);
+                for (String script : SchemaMigrator.SCRIPTS) {
+                    for (String stmt : SchemaMigrator.statements(SchemaMigrator.load(Dialect.POSTGRESQL, script))) {
+                        st.execute(stmt);
+                    }
                 }
                 c.commit();
             }
-            assertThat(JdbcStores.postgres(pool, SchemaMigrator.Mode.VALIDATE).schemaVersion()).isEqualTo(1);
+            assertThat(JdbcStores.postgres(pool, SchemaMigrator.Mode.VALIDATE).schemaVersion()).isEqualTo(2);
             assertThat(Dialect.of(pool)).isEqualTo(Dialect.POSTGRESQL);
         } finally {
             pool.dispose();
@@ -76,12 +78,12 @@ class SchemaMigratorTest {
                 fs.add(ex.submit(() -> JdbcStores.postgres(pool).schemaVersion()));
             }
             for (Future<Integer> f : fs) {
-                assertThat(f.get(60, TimeUnit.SECONDS)).isEqualTo(1);
+                assertThat(f.get(60, TimeUnit.SECONDS)).isEqualTo(2);
             }
             try (Connection c = pool.getConnection(); Statement s = c.createStatement();
                  var r = s.executeQuery("SELECT COUNT(*) FROM mz_schema_version")) {
                 r.next();
-                assertThat(r.getInt(1)).isEqualTo(1);
+                assertThat(r.getInt(1)).isEqualTo(2);
             }
         } finally {
             ex.shutdownNow();
@@ -96,6 +98,57 @@ class SchemaMigratorTest {
         assertThatThrownBy(() -> SchemaMigrator.statements("SELECT 1")).isInstanceOf(StoreException.class);
         for (Dialect d : Dialect.values()) {
             assertThat(SchemaMigrator.statements(SchemaMigrator.load(d, "V1__init.sql"))).hasSizeGreaterThan(10);
+            assertThat(SchemaMigrator.statements(SchemaMigrator.load(d, "V2__vouchers_complaints_reviews.sql"))).hasSize(6);
+        }
+    }
+
+    /** Brings a database to version 1 only, as an older library left it, with a row in a version-1 table. */
+    static void atVersion1(DataSource ds, Dialect dialect) throws Exception {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            for (String stmt : SchemaMigrator.statements(SchemaMigrator.load(dialect, "V1__init.sql"))) {
+                st.execute(stmt);
+            }
+            st.execute("INSERT INTO mz_liaison (department_code, operator_id) VALUES ('ZWFWJ', 'clerk1')");
+            c.commit();
+        }
+    }
+
+    static void upgradedFromVersion1(JdbcStores s) {
+        assertThat(s.schemaVersion()).isEqualTo(2);
+        assertThat(s.operatorStore().liaison("ZWFWJ")).as("version-1 data survives").contains("clerk1");
+        assertThat(s.voucherSequence().next("WH", java.time.LocalDate.of(2026, 3, 2))).isEqualTo(1);
+        assertThat(s.violationReviewStore().all()).isEmpty();
+        assertThat(s.complaintStore().find("K1")).isEmpty();
+    }
+
+    @Test
+    void h2AtVersion1IsUpgradedToVersion2() throws Exception {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(JdbcStores.h2Url(dir), "sa", "");
+        try {
+            atVersion1(pool, Dialect.H2);
+            assertThatThrownBy(() -> JdbcStores.of(pool, Dialect.H2, SchemaMigrator.Mode.VALIDATE)).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("version 1").hasMessageContaining("V2__vouchers_complaints_reviews.sql");
+        } finally {
+            pool.dispose();
+        }
+        try (JdbcStores s = JdbcStores.h2(dir)) {
+            upgradedFromVersion1(s);
+        }
+    }
+
+    @Test
+    void postgresAtVersion1IsUpgradedToVersion2() throws Exception {
+        JdbcConnectionPool pool = Pg.freshSchema(4);
+        try {
+            atVersion1(pool, Dialect.POSTGRESQL);
+            upgradedFromVersion1(JdbcStores.postgres(pool));
+            try (Connection c = pool.getConnection(); Statement st = c.createStatement();
+                 var r = st.executeQuery("SELECT version FROM mz_schema_version ORDER BY version")) {
+                assertThat(r.next() && r.getInt(1) == 1 && r.next() && r.getInt(1) == 2 && !r.next()).isTrue();
+            }
+        } finally {
+            pool.dispose();
         }
     }
 }
