@@ -1,5 +1,16 @@
-package org.mianzheng.tck;
+package org.mianzheng.store.jdbc;
 
+import org.mianzheng.tck.AuditStoreContractKit;
+import org.mianzheng.tck.CaseStoreContractKit;
+import org.mianzheng.tck.CatalogStoreContractKit;
+import org.mianzheng.tck.ComplaintStoreContractKit;
+import org.mianzheng.tck.ConsentStoreContractKit;
+import org.mianzheng.tck.OperatorStoreContractKit;
+import org.mianzheng.tck.ViolationReviewStoreContractKit;
+import org.mianzheng.tck.ViolationStoreContractKit;
+import org.mianzheng.tck.VoucherRegistryContractKit;
+import org.mianzheng.tck.VoucherSequenceContractKit;
+import org.mianzheng.tck.WorkOrderStoreContractKit;
 import org.junit.jupiter.api.Nested;
 import org.mianzheng.api.spi.AuditStore;
 import org.mianzheng.api.spi.CaseStore;
