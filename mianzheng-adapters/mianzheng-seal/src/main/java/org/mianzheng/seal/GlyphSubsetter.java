@@ -46,10 +46,10 @@ final class GlyphSubsetter {
         // the glyph bytes are read from the font's original data in ascending order
         TreeSet<Integer> keep = new TreeSet<>();
         keep.add(0);
-        Deque<Integer> todo = new ArrayDeque<>();
+        Deque<Integer> pending = new ArrayDeque<>();
         for (Integer g : glyphIds) {
             if (keep.add(g)) {
-                todo.add(g);
+                pending.add(g);
             }
         }
         Map<Integer, byte[]> glyphs = new HashMap<>();
@@ -60,15 +60,15 @@ final class GlyphSubsetter {
                 readGlyphs(in, glyfOffset, loca, unread, glyphs);
             }
             unread = new TreeSet<>();
-            while (!todo.isEmpty()) {
-                int g = todo.poll();
+            while (!pending.isEmpty()) {
+                int g = pending.poll();
                 for (int component : components(glyphs.get(g))) {
                     if (keep.add(component)) {
                         unread.add(component);
                     }
                 }
             }
-            todo.addAll(unread);
+            pending.addAll(unread);
         }
         int n = keep.size();
         Map<Integer, Integer> newByOld = new HashMap<>(n * 2);
