@@ -81,6 +81,10 @@ public final class InProcessSource implements LicenseSource {
         if (l == null) {
             return CompletableFuture.completedFuture(SourceResult.of(SourceOutcome.NOT_FOUND, "10", "no match"));
         }
+        if (!q.withFile() && l.file() != null) {
+            l = new License(l.identifier(), l.licenseTypeCode(), l.number(), l.holder(), l.holderName(), l.issuerName(), l.issuedOn(),
+                    l.validFrom(), l.validUntil(), l.status(), l.surface(), null); // surface data only, as asked
+        }
         return CompletableFuture.completedFuture(l.status() == LicenseStatus.VALID ? SourceResult.found(l)
                 : new SourceResult(SourceOutcome.valueOf(l.status().name()), l, null, "licence is " + l.status()));
     }
