@@ -43,19 +43,32 @@ public final class DemoReceipts implements AutoCloseable {
      * @param clock the clock receipts are issued by
      */
     public DemoReceipts(Mianzheng mz, Clock clock) {
+        this(mz, clock, true);
+    }
+
+    /**
+     * @param mz        the engine whose audit chain records every seal use and receipt
+     * @param clock     the clock receipts are issued by
+     * @param timestamp PAdES B-T with the loopback test TSA; {@code false}: B-B, no TSA started
+     */
+    public DemoReceipts(Mianzheng mz, Clock clock, boolean timestamp) {
         this.clock = clock;
         Instant now = clock.instant();
         root = TestPki.rootCa("mianzheng demo root CA", TestPki.KeyType.EC_P256, now);
         TestPki.Credential sealKey = root.signer("乌海市证照数据共享查询核验专用章", TestPki.KeyType.EC_P256);
-        try {
-            tsa = TestTimestampAuthority.start(root.timestampAuthority("mianzheng demo TSA", TestPki.KeyType.EC_P256), clock);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        PadesSigner.Builder signing = PadesSigner.builder(SoftwareKeySigningProvider.of("demo-seal-key", sealKey.key(), sealKey.chain()))
+                .clock(clock);
+        if (timestamp) {
+            try {
+                tsa = TestTimestampAuthority.start(root.timestampAuthority("mianzheng demo TSA", TestPki.KeyType.EC_P256), clock);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            signing.timestampClient(HttpTimestampClient.builder(tsa.uri()).build());
+        } else {
+            tsa = null;
         }
-        PadesSigner signer = PadesSigner.builder(SoftwareKeySigningProvider.of("demo-seal-key", sealKey.key(), sealKey.chain()))
-                .timestampClient(HttpTimestampClient.builder(tsa.uri()).build())
-                .clock(clock)
-                .build();
+        PadesSigner signer = signing.build();
         service = ReceiptService.builder()
                 .clock(clock)
                 .voucherPrefix("WHMZ")
@@ -99,6 +112,8 @@ public final class DemoReceipts implements AutoCloseable {
 
     @Override
     public void close() {
-        tsa.close();
+        if (tsa != null) {
+            tsa.close();
+        }
     }
 }
