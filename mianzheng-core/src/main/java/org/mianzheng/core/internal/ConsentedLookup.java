@@ -135,10 +135,9 @@ public final class ConsentedLookup {
      * @param bizNo the case whose consents changed
      */
     public void consentsChanged(String bizNo) {
-        CaseState st = states.get(bizNo);
-        if (st != null) {
-            st.consents = consents.forCase(bizNo);
-        }
+        // remove, do not patch: CHM.remove waits for a state being built for this case, so a state built from the
+        // consents before the change can never survive it; the next lookup rebuilds from the current consents
+        states.remove(bizNo);
     }
 
     private Slot slot(CaseState st, String materialCode, Operator op, String act) {

@@ -251,7 +251,13 @@ public final class DefaultRetrievalService implements RetrievalService {
                 next(run, index + 1);
                 return;
             }
-            LicenseQuery q = query(run, channel);
+            LicenseQuery q;
+            try {
+                q = query(run, channel);
+            } catch (RuntimeException e) {
+                cb.releasePermission();
+                throw e;
+            }
             long timeout = Math.min(settings.channelTimeout().toNanos(), remaining);
             long t0 = System.nanoTime();
             CompletableFuture<SourceResult> race = new CompletableFuture<>();
@@ -263,11 +269,17 @@ public final class DefaultRetrievalService implements RetrievalService {
                 call = CompletableFuture.failedFuture(e);
             }
             CompletableFuture<SourceResult> theCall = call;
-            ScheduledFuture<?> timer = scheduler.schedule(() -> {
-                if (race.complete(SourceResult.of(SourceOutcome.TIMEOUT, null, "no answer within " + Duration.ofNanos(timeout).toMillis() + " ms"))) {
-                    theCall.cancel(true);
-                }
-            }, timeout, TimeUnit.NANOSECONDS);
+            ScheduledFuture<?> timer;
+            try {
+                timer = scheduler.schedule(() -> {
+                    if (race.complete(SourceResult.of(SourceOutcome.TIMEOUT, null, "no answer within " + Duration.ofNanos(timeout).toMillis() + " ms"))) {
+                        theCall.cancel(true);
+                    }
+                }, timeout, TimeUnit.NANOSECONDS);
+            } catch (RuntimeException e) {
+                cb.releasePermission(); // handle() will not run: give the breaker its permission back
+                throw e;
+            }
             call.whenComplete((r, ex) -> {
                 SourceResult res;
                 if (ex != null) {
@@ -283,6 +295,9 @@ public final class DefaultRetrievalService implements RetrievalService {
                 timer.cancel(false);
                 handle(run, index, channel, q, res, System.nanoTime() - t0, cb);
             }, executor).exceptionally(ex -> {
+                if (unwrap(ex) instanceof java.util.concurrent.RejectedExecutionException) {
+                    cb.releasePermission(); // the engine is closing: handle() never ran
+                }
                 run.promise.completeExceptionally(unwrap(ex));
                 return null;
             });
@@ -303,9 +318,7 @@ public final class DefaultRetrievalService implements RetrievalService {
             case FOUND -> {
                 License l = checked.license();
                 if (l.usableOn(clock.instant().atZone(zone).toLocalDate())) {
-                    Instant at = clock.instant();
-                    lookup.cache().put(run.ck.key(), new CachedLicense(l, channel, at));
-                    finish(run, l, channel, null);
+                    finish(run, l, channel, null); // caches the licence once its RETRIEVAL event is recorded
                 } else {
                     run.unusable = true;
                     finish(run, null, null, MustSubmitReason.LICENSE_NOT_USABLE);
@@ -334,7 +347,20 @@ public final class DefaultRetrievalService implements RetrievalService {
                 c.itemCode(), c.bizNo(), ck.operator().id(), ck.consent().windowId(), ck.consent().purpose(), true);
     }
 
-    private void record(Attempt run, String channel, SourceResult r, long elapsedNanos) {
+    /** 15- or 18-character resident identity numbers and 18-character credit codes inside free text. */
+    private static final java.util.regex.Pattern IDENTITY_LIKE = java.util.regex.Pattern.compile(
+            "(?<![0-9A-Za-z])(?:[0-9]{17}[0-9Xx]|[0-9]{15}|[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10})(?![0-9A-Za-z])");
+
+    /** Adapters promise detail without personal data; the engine does not rely on it before logging or auditing. */
+    static String maskIdentityLike(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        return IDENTITY_LIKE.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(org.mianzheng.api.Masking.mask(m.group())));
+    }
+
+    private void record(Attempt run, String channel, SourceResult raw, long elapsedNanos) {
+        SourceResult r = new SourceResult(raw.outcome(), raw.license(), maskIdentityLike(raw.platformCode()), maskIdentityLike(raw.detail()));
         ChannelAttempt a = new ChannelAttempt(channel, r.outcome(), r.platformCode(), r.detail(), Duration.ofNanos(elapsedNanos));
         run.attempts.add(a);
         Map<String, String> d = new TreeMap<>();
@@ -379,6 +405,9 @@ public final class DefaultRetrievalService implements RetrievalService {
             d.put("fileSha256", license.file().sha256());
         }
         audit.append(AuditType.RETRIEVAL, ck.operator().id(), ck.theCase().bizNo(), run.subject, d);
+        if (license != null && ck.key() != null) {
+            lookup.cache().put(ck.key(), new CachedLicense(license, channel, result.retrievedAt()));
+        }
         run.promise.complete(result);
     }
 

@@ -111,6 +111,10 @@ class ChannelChainTest {
         f.consent(c, "SFZ");
         store.failOn = AuditType.RETRIEVAL;
         assertThatThrownBy(() -> f.retrieve(c, "SFZ")).extracting(RetrievalFixture::cause).isInstanceOf(AuditException.class);
+        // the unrecorded retrieval left nothing behind to be served later
+        assertThat(f.mz.internals().lookup().cache().asMap()).isEmpty();
+        store.failOn = null;
+        f.retrieve(c, "SFZ");
         store.failOn = AuditType.CACHE_HIT;
         assertThatThrownBy(() -> f.retrieve(c, "SFZ")).extracting(RetrievalFixture::cause).isInstanceOf(AuditException.class);
         store.failOn = AuditType.CONSENT_GRANTED;

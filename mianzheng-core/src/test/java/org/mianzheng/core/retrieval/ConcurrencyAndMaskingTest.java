@@ -98,4 +98,44 @@ class ConcurrencyAndMaskingTest {
         assertThat(CapturingLoggers.LINES).noneMatch(l -> l.contains(raw) || l.contains("19491231"));
         assertThat(messages).hasSize(5).noneMatch(m -> m.contains(raw) || m.contains("19491231"));
     }
+
+    @Test
+    void adapterDetailIsMaskedBeforeItIsLoggedOrAudited() {
+        String raw = "11010519491231002X";
+        CapturingLoggers.LINES.clear();
+        try (RetrievalFixture f = new RetrievalFixture()) {
+            f.onewindow.behave(q -> CompletableFuture.completedFuture(org.mianzheng.api.SourceResult.of(SourceOutcome.UNAVAILABLE, "503",
+                    "backend says: holder " + raw + " is locked")));
+            Case c = f.openCase();
+            f.consent(c, "SFZ");
+            RetrievalResult r = f.retrieve(c, "SFZ");
+            assertThat(r.attempts().get(0).detail()).doesNotContain(raw).contains("110***********002X");
+            assertThat(f.mz.audit().read(1, 10_000, "sup", "t")).noneMatch(e -> e.detail().values().stream().anyMatch(v -> v.contains(raw)));
+        }
+        assertThat(CapturingLoggers.LINES).noneMatch(l -> l.contains(raw));
+        assertThat(DefaultRetrievalService.maskIdentityLike("code 91110000802100433B, id 110105491231002")).doesNotContain("91110000802100433B")
+                .doesNotContain("110105491231002");
+    }
+
+    @Test
+    void aRevocationWinsOverAStateBuiltConcurrently() throws Exception {
+        try (RetrievalFixture f = new RetrievalFixture()) {
+            for (int round = 0; round < 50; round++) {
+                Case c = f.openCase();
+                org.mianzheng.api.Consent k = f.consent(c, "SFZ");
+                Thread reader = new Thread(() -> {
+                    try {
+                        f.mz.internals().lookup().cached(c.bizNo(), "SFZ", "clerk1");
+                    } catch (RuntimeException ignored) {
+                        // refused after the revocation: fine
+                    }
+                });
+                reader.start();
+                f.mz.consents().revoke(k.id(), "clerk1", "撤回");
+                reader.join(5_000);
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.mz.internals().lookup().cached(c.bizNo(), "SFZ", "clerk1"))
+                        .isInstanceOf(org.mianzheng.api.AccessDeniedException.class);
+            }
+        }
+    }
 }
