@@ -189,6 +189,12 @@ public final class AuditChain implements AuditLog {
                     }
                 }
                 lastBatch = batch.size();
+                if (batch.isEmpty()) {
+                    if (!last.done) { // not queued and not done: nobody else will complete it
+                        failUnfinished(List.of(last), new IllegalStateException("audit record lost from the queue"));
+                    }
+                    continue;
+                }
                 flush(batch);
                 synchronized (monitor) {
                     monitor.notifyAll();
@@ -219,6 +225,9 @@ public final class AuditChain implements AuditLog {
         batches++;
         try {
             write(batch);
+        } catch (HeadUnknownException e) {
+            fail(batch, e); // the batch may or may not be stored: rewriting it event by event could store it twice
+            return;
         } catch (AuditException e) {
             if (batch.size() == 1) {
                 fail(batch, e);
@@ -229,7 +238,34 @@ public final class AuditChain implements AuditLog {
                     write(List.of(p));
                 } catch (AuditException single) {
                     fail(List.of(p), single);
+                } catch (RuntimeException | Error other) {
+                    failUnfinished(batch, other);
+                    return;
                 }
+            }
+        } catch (RuntimeException | Error other) {
+            failUnfinished(batch, other); // never leave a caller waiting for an entry nobody will complete
+            if (other instanceof Error error) {
+                throw error;
+            }
+        }
+    }
+
+    /** A store failure after which the head could not be read: whether the batch was stored is unknown. */
+    private static final class HeadUnknownException extends AuditException {
+        private static final long serialVersionUID = 1L;
+
+        HeadUnknownException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static void failUnfinished(List<Pending> batch, Throwable cause) {
+        AuditException e = new AuditException("audit append failed: " + cause.getClass().getSimpleName(), cause);
+        for (Pending p : batch) {
+            if (!p.done) {
+                p.failure = e;
+                p.done = true;
             }
         }
     }
@@ -254,7 +290,12 @@ public final class AuditChain implements AuditLog {
             } catch (RuntimeException e) {
                 failure = e;
             }
-            AuditEvent head = guarded(store::last).orElse(null);
+            AuditEvent head;
+            try {
+                head = guarded(store::last).orElse(null);
+            } catch (AuditException unknown) {
+                throw new HeadUnknownException("audit store " + storeId + " failed and its head cannot be read: " + failure.getMessage(), failure);
+            }
             long headSeq = head == null ? 0 : head.sequence();
             AuditEvent mineLast = events.get(events.size() - 1);
             if (headSeq == lastSequence && (head == null ? AuditEvent.GENESIS : head.hash()).equals(lastHash)) {

@@ -711,8 +711,13 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         java.util.Set<String> held = new java.util.HashSet<>(claimed.stream().map(ScheduledAction::notificationId).toList());
         long renewEveryNanos = Math.max(1, settings.claimLease().toNanos() / 3);
         long lastRenew = System.nanoTime();
+        List<Notification> unmarked = new ArrayList<>();
+        java.util.Set<String> recorded = new java.util.HashSet<>();
         for (int i = 0; i < claimed.size(); i++) {
             ScheduledAction a = claimed.get(i);
+            if (unmarked.size() >= MARK_EVERY || (!unmarked.isEmpty() && System.nanoTime() - lastRenew > renewEveryNanos)) {
+                recorded.addAll(markSent(unmarked, now)); // record what went out while our lease still holds it
+            }
             if (System.nanoTime() - lastRenew > renewEveryNanos) { // heartbeat: keep what we still hold
                 List<String> rest = claimed.subList(i, claimed.size()).stream().map(ScheduledAction::notificationId).toList();
                 java.util.Set<String> still = Guard.call(storeId, "renew", () -> store.renew(nodeId, rest, clock.instant().plus(settings.claimLease())));
@@ -735,6 +740,7 @@ public final class DefaultWorkOrderService implements WorkOrderService {
                 continue;
             }
             delivered.add(n);
+            unmarked.add(n);
             bizNos.put(n.id(), o.bizNo());
         }
         if (!stale.isEmpty()) {
@@ -743,8 +749,7 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         if (delivered.isEmpty()) {
             return 0;
         }
-        List<String> deliveredIds = delivered.stream().map(Notification::id).toList();
-        java.util.Set<String> recorded = Guard.call(storeId, "markSent", () -> store.markSent(deliveredIds, now));
+        recorded.addAll(markSent(unmarked, now));
         List<org.mianzheng.api.AuditRecord> records = new ArrayList<>(recorded.size());
         for (Notification n : delivered) {
             if (recorded.contains(n.id())) {
@@ -753,6 +758,18 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         }
         audit.appendAll(records);
         return records.size();
+    }
+
+    /** Delivered notifications are recorded in small groups, so that none outlives the lease that protects it. */
+    private static final int MARK_EVERY = 16;
+
+    private java.util.Set<String> markSent(List<Notification> unmarked, Instant now) {
+        if (unmarked.isEmpty()) {
+            return java.util.Set.of();
+        }
+        List<String> ids = unmarked.stream().map(Notification::id).toList();
+        unmarked.clear();
+        return Guard.call(storeId, "markSent", () -> store.markSent(ids, now));
     }
 
     private String message(WorkOrder o, ScheduledAction a, List<Action> acts) {
