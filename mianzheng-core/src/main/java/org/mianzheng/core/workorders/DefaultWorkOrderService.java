@@ -268,13 +268,18 @@ public final class DefaultWorkOrderService implements WorkOrderService {
 
     private WorkOrder create(WorkOrderKind kind, Origin origin, Complexity complexity, String itemCode, String bizNo, MaterialPlan mp, String toDepartment,
                              org.mianzheng.api.HolderId applicant, String applicantName, String requestedBy, String purpose, String transferredFrom) {
+        return createWithId(UUID.randomUUID().toString(), kind, origin, complexity, itemCode, bizNo, mp, toDepartment, applicant, applicantName, requestedBy, purpose, transferredFrom);
+    }
+
+    private WorkOrder createWithId(String id, WorkOrderKind kind, Origin origin, Complexity complexity, String itemCode, String bizNo, MaterialPlan mp, String toDepartment,
+                             org.mianzheng.api.HolderId applicant, String applicantName, String requestedBy, String purpose, String transferredFrom) {
         if (catalog.department(toDepartment, clock.instant()).isEmpty()) {
             throw new WorkOrderException(Reason.INVALID, null, "no department " + toDepartment + " in the catalog");
         }
         Instant now = clock.instant();
         SlaRuleSet rs = rules;
         Deadlines d = deadlines(rs, origin, complexity, toDepartment, now);
-        WorkOrder o = new WorkOrder(UUID.randomUUID().toString(), 1, kind, origin, complexity, WorkOrderState.SUBMITTED, itemCode, bizNo,
+        WorkOrder o = new WorkOrder(id, 1, kind, origin, complexity, WorkOrderState.SUBMITTED, itemCode, bizNo,
                 mp.materialCode(), mp.material().name(), toDepartment, applicant, applicantName, requestedBy, purpose, now, rs.version(),
                 d.answer.at(), d.ret.at(), d.answer.provisional() || d.ret.provisional(), null, null, null, null, null, null, transferredFrom, null, null);
         Map<String, String> detail = detail(o, "CREATED");
@@ -448,16 +453,19 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         }
         Plan plan = catalog.plan(o.itemCode(), o.createdAt());
         MaterialPlan mp = plan.material(o.materialCode()).orElseThrow(() -> new WorkOrderException(Reason.INVALID, o.id(), "material gone"));
-        WorkOrder linked = create(o.kind(), o.origin(), o.complexity(), o.itemCode(), o.bizNo(), mp, o.transferSuggestion(), o.applicant(),
-                o.applicantName(), o.origin() == Origin.ONLINE ? o.requestedBy() : op.id(), o.purpose(), o.id());
+        // link first (compare-and-set on the returned order), then open the linked order: two concurrent transfers
+        // cannot both succeed, and the loser leaves no orphan order behind
+        String linkedId = UUID.randomUUID().toString();
         Draft d = new Draft(o);
-        d.transferredTo = linked.id();
+        d.transferredTo = linkedId;
         WorkOrder closedWithLink = d.next();
         audit.append(AuditType.WORK_ORDER, op.id(), o.bizNo(), subjects.subject(o.applicant()), Map.of("event", "TRANSFERRED", "order", o.id(),
-                "transferredTo", linked.id(), "to", linked.toDepartment()));
+                "transferredTo", linkedId, "to", o.transferSuggestion()));
         if (!Guard.call(storeId, "update", () -> store.update(closedWithLink))) {
-            throw new WorkOrderException(Reason.CONCURRENT_UPDATE, o.id(), "changed by another writer");
+            throw new WorkOrderException(Reason.CONCURRENT_UPDATE, o.id(), "changed by another writer (already transferred?)");
         }
+        WorkOrder linked = createWithId(linkedId, o.kind(), o.origin(), o.complexity(), o.itemCode(), o.bizNo(), mp, o.transferSuggestion(),
+                o.applicant(), o.applicantName(), o.origin() == Origin.ONLINE ? o.requestedBy() : op.id(), o.purpose(), o.id());
         return submitToChannel(linked);
     }
 
@@ -590,20 +598,39 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         List<DeadlineShift> shifts = previewCalendarUpdate(change);
         audit.append(AuditType.CALENDAR_UPDATED, op.id(), null, null, Map.of("ordersChanged", Integer.toString(shifts.size())));
         calendars.update(change);
-        for (DeadlineShift s : shifts) {
-            WorkOrder o = Guard.call(storeId, "find", () -> store.find(s.orderId())).orElse(null);
-            if (o == null || o.state().terminal()) {
-                continue;
+        // recompute every order open now — also those created since the dry run — retrying an order another writer
+        // changed meanwhile, and carrying on past one that cannot be updated
+        List<DeadlineShift> applied = new ArrayList<>();
+        Instant now = clock.instant();
+        for (WorkOrder first : Guard.call(storeId, "open", store::open)) {
+            WorkOrder o = first;
+            for (int attempt = 0; attempt < 3 && o != null && !o.state().terminal(); attempt++) {
+                Deadlines d = deadlines(ruleSet(o.ruleVersion()), o.origin(), o.complexity(), o.toDepartment(), o.createdAt());
+                boolean provisional = d.answer.provisional() || d.ret.provisional();
+                if (d.answer.at().equals(o.answerDueAt()) && d.ret.at().equals(o.returnDueAt()) && provisional == o.provisional()) {
+                    break;
+                }
+                Draft dr = new Draft(o);
+                dr.answerDueAt = d.answer.at();
+                dr.returnDueAt = d.ret.at();
+                dr.provisional = provisional;
+                try {
+                    save(o, dr.next(), op.id(), "DEADLINE_RECOMPUTED", Map.of("answerDueBefore", o.answerDueAt().toString(), "answerDueAt",
+                            dr.answerDueAt.toString(), "reason", "calendar update"));
+                    applied.add(new DeadlineShift(o.id(), o.answerDueAt(), dr.answerDueAt, now.isAfter(o.answerDueAt()), now.isAfter(dr.answerDueAt),
+                            d.answer.provisional()));
+                    break;
+                } catch (WorkOrderException e) {
+                    if (e.reason() != Reason.CONCURRENT_UPDATE) {
+                        throw e;
+                    }
+                    String id = o.id();
+                    o = Guard.call(storeId, "find", () -> store.find(id)).orElse(null);
+                }
             }
-            Deadlines d = deadlines(ruleSet(o.ruleVersion()), o.origin(), o.complexity(), o.toDepartment(), o.createdAt());
-            Draft dr = new Draft(o);
-            dr.answerDueAt = d.answer.at();
-            dr.returnDueAt = d.ret.at();
-            dr.provisional = d.answer.provisional() || d.ret.provisional();
-            save(o, dr.next(), op.id(), "DEADLINE_RECOMPUTED", Map.of("answerDueBefore", o.answerDueAt().toString(), "answerDueAt",
-                    dr.answerDueAt.toString(), "reason", "calendar update"));
         }
-        return shifts;
+        applied.sort(Comparator.comparing(DeadlineShift::orderId));
+        return applied;
     }
 
     // ------------------------------------------------------------------ notifications
