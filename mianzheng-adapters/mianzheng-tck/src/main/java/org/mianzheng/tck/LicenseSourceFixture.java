@@ -51,7 +51,7 @@ public interface LicenseSourceFixture {
      * @param fault one of {@link #supportedFaults()}
      */
     default void inject(PlatformFault fault) {
-        throw new UnsupportedOperationException("this fixture injects no faults");
+        throw new IllegalStateException("this fixture declared no supported faults: the kit injects only faults listed by supportedFaults()");
     }
 
     /** Removes every injected fault. */
