@@ -1,20 +1,49 @@
 package org.mianzheng.api;
 
+import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
 /**
- * A reusable per-thread buffer for the audit event's canonical bytes: length-prefixed UTF-8 fields written without
- * intermediate arrays, hashed in place. Package-private.
+ * A reusable per-thread buffer for the audit event's canonical bytes: length-prefixed UTF-8 fields, hashed in place.
+ * Package-private.
+ *
+ * <p>The audit chain hashes every event, so this is a hot path: constant fields (the format tag, type names) are
+ * encoded once; text is encoded by {@link String#getBytes(java.nio.charset.Charset)} (vectorised for ASCII) and
+ * copied; numbers are written two digits at a time; and the hash this buffer produced last (usually the next event's
+ * previous hash) is copied from its bytes, recognised by identity.
  */
 final class CanonicalBuffer {
     private static final ThreadLocal<CanonicalBuffer> LOCAL = ThreadLocal.withInitial(CanonicalBuffer::new);
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    /** "00" .. "99": the two ASCII digits of each value below 100. */
+    private static final byte[] PAIRS = new byte[200];
+    private static final byte[][] TYPE_NAMES;
+    private static final byte[] LONG_MIN = Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            PAIRS[2 * i] = (byte) ('0' + i / 10);
+            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+        AuditType[] types = AuditType.values();
+        TYPE_NAMES = new byte[types.length][];
+        for (AuditType t : types) {
+            TYPE_NAMES[t.ordinal()] = t.name().getBytes(StandardCharsets.UTF_8);
+        }
+    }
 
     private byte[] buf = new byte[512];
     private int len;
     private final MessageDigest sha;
+    private final byte[] digest = new byte[32];
+    private final byte[] scratch = new byte[20];
+    /** Hex of the last digest; {@link #lastHex} is the string made of exactly these bytes. */
+    private final byte[] hex = new byte[64];
+    private String lastHex;
+    private String priorHex;
 
     private CanonicalBuffer() {
         try {
@@ -30,82 +59,96 @@ final class CanonicalBuffer {
         return b;
     }
 
+    /**
+     * Whether {@code s} is one of the last two hashes this thread's buffer produced (by identity): such a string is
+     * a lowercase SHA-256 hex digest by construction and needs no further check.
+     */
+    static boolean producedHere(String s) {
+        CanonicalBuffer b = LOCAL.get();
+        return s != null && (s == b.lastHex || s == b.priorHex);
+    }
+
     private void ensure(int more) {
         if (len + more > buf.length) {
             buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
         }
     }
 
-    /** Null as length −1; otherwise a 4-byte big-endian UTF-8 length and the bytes. */
-    void put(String s) {
-        if (s == null) {
-            ensure(4);
-            buf[len++] = (byte) 0xFF;
-            buf[len++] = (byte) 0xFF;
-            buf[len++] = (byte) 0xFF;
-            buf[len++] = (byte) 0xFF;
-            return;
-        }
-        ensure(4 + s.length() * 3);
-        int at = len;
-        len += 4;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                buf[len++] = (byte) c;
-            } else if (c < 0x800) {
-                buf[len++] = (byte) (0xC0 | (c >> 6));
-                buf[len++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(++i));
-                ensure(4);
-                buf[len++] = (byte) (0xF0 | (cp >> 18));
-                buf[len++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                buf[len++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                buf[len++] = (byte) (0x80 | (cp & 0x3F));
-            } else if (Character.isSurrogate(c)) {
-                buf[len++] = (byte) '?'; // lone surrogate: as String.getBytes(UTF_8) encodes it
-            } else {
-                buf[len++] = (byte) (0xE0 | (c >> 12));
-                buf[len++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                buf[len++] = (byte) (0x80 | (c & 0x3F));
-            }
-        }
-        int n = len - at - 4;
+    private void length(int at, int n) {
         buf[at] = (byte) (n >>> 24);
         buf[at + 1] = (byte) (n >>> 16);
         buf[at + 2] = (byte) (n >>> 8);
         buf[at + 3] = (byte) n;
     }
 
+    /** Bytes that already are the UTF-8 form of a field. */
+    void putEncoded(byte[] utf8) {
+        ensure(4 + utf8.length);
+        length(len, utf8.length);
+        System.arraycopy(utf8, 0, buf, len + 4, utf8.length);
+        len += 4 + utf8.length;
+    }
+
+    /** A type's name. */
+    void put(AuditType type) {
+        putEncoded(TYPE_NAMES[type.ordinal()]);
+    }
+
+    /** Null as length −1; otherwise a 4-byte big-endian UTF-8 length and the bytes. */
+    void put(String s) {
+        if (s == null) {
+            ensure(4);
+            length(len, -1);
+            len += 4;
+            return;
+        }
+        if (s == lastHex) { // the previous event's hash, made here: its bytes are at hand
+            putEncoded(hex);
+            return;
+        }
+        // the JDK's own encoder: for the usual ASCII text a vectorised check and copy, faster than a loop over chars
+        putEncoded(s.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** A decimal number, as its string would be written. */
     void put(long v) {
-        ensure(4 + 20);
-        int at = len;
-        len += 4;
-        if (v == 0) {
-            buf[len++] = '0';
-        } else {
-            if (v < 0) {
-                buf[len++] = '-';
-            }
-            int start = len;
-            long x = v;
-            while (x != 0) {
-                buf[len++] = (byte) ('0' + Math.abs(x % 10));
-                x /= 10;
-            }
-            for (int i = start, j = len - 1; i < j; i++, j--) {
-                byte t = buf[i];
-                buf[i] = buf[j];
-                buf[j] = t;
-            }
+        if (v == Long.MIN_VALUE) {
+            putEncoded(LONG_MIN);
+            return;
         }
-        int n = len - at - 4;
-        buf[at] = 0;
-        buf[at + 1] = 0;
-        buf[at + 2] = 0;
-        buf[at + 3] = (byte) n;
+        ensure(4 + 20);
+        byte[] b = buf;
+        long x = Math.abs(v);
+        int p = 20; // digits are written backwards into the scratch area, then copied into place
+        byte[] d = scratch;
+        while (x >= Integer.MAX_VALUE) { // long division only for the high digits of very large values
+            long q = x / 100;
+            int r = (int) (x - q * 100);
+            d[--p] = PAIRS[2 * r + 1];
+            d[--p] = PAIRS[2 * r];
+            x = q;
+        }
+        int i = (int) x;
+        while (i >= 100) {
+            int q = i / 100;
+            int r = i - q * 100;
+            d[--p] = PAIRS[2 * r + 1];
+            d[--p] = PAIRS[2 * r];
+            i = q;
+        }
+        if (i >= 10) {
+            d[--p] = PAIRS[2 * i + 1];
+            d[--p] = PAIRS[2 * i];
+        } else {
+            d[--p] = (byte) ('0' + i);
+        }
+        if (v < 0) {
+            d[--p] = '-';
+        }
+        int n = 20 - p;
+        length(len, n);
+        System.arraycopy(d, p, b, len + 4, n);
+        len += 4 + n;
     }
 
     byte[] toArray() {
@@ -115,12 +158,17 @@ final class CanonicalBuffer {
     /** @return lowercase hex SHA-256 of the bytes written */
     String sha256Hex() {
         sha.update(buf, 0, len);
-        byte[] d = sha.digest();
-        char[] out = new char[64];
-        for (int i = 0; i < 32; i++) {
-            out[2 * i] = HEX[(d[i] >> 4) & 0xF];
-            out[2 * i + 1] = HEX[d[i] & 0xF];
+        try {
+            sha.digest(digest, 0, digest.length);
+        } catch (DigestException e) {
+            throw new IllegalStateException("SHA-256 digest buffer too small", e);
         }
-        return new String(out);
+        for (int i = 0; i < 32; i++) {
+            hex[2 * i] = HEX[(digest[i] >> 4) & 0xF];
+            hex[2 * i + 1] = HEX[digest[i] & 0xF];
+        }
+        priorHex = lastHex;
+        lastHex = new String(hex, StandardCharsets.ISO_8859_1); // Latin-1 bytes are kept as they are: no re-encoding
+        return lastHex;
     }
 }
