@@ -25,8 +25,8 @@ import org.mianzheng.core.accounts.DefaultAccountService;
 /**
  * The audit chain: one linear hash chain, possibly with several writers.
  *
- * <p>Appends are <em>group-committed</em>: concurrent callers enqueue their records; one caller at a time is the
- * writer: it links everything queued so far on the current head and stores it with one {@link AuditStore#append} call
+ * <p>Appends are <em>group-committed</em>: a caller that finds nobody writing writes its records at once; otherwise
+ * callers enqueue their records, and one caller at a time is the writer: it links everything queued so far on the current head and stores it with one {@link AuditStore#append} call
  * (one transaction), then wakes every caller whose event was written. The others wait without taking part; when the
  * writer's own records are stored it hands over to a waiting caller, whose batch has grown meanwhile.
  *
@@ -54,6 +54,8 @@ public final class AuditChain implements AuditLog {
     private final Object monitor = new Object();
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     private boolean writing;
+    /** Callers in {@code monitor.wait()}; guarded by the monitor. */
+    private int waiting;
     // chain head: read and written only by the current writer (handed over under monitor)
     private long lastSequence;
     private String lastHash;
@@ -155,28 +157,44 @@ public final class AuditChain implements AuditLog {
         return out;
     }
 
-    /** Enqueues the records and returns when all are done: as a waiter, or as the writer. */
+    /**
+     * Returns when all the records are done: written directly when nobody else is writing (the uncontended path: no
+     * queue, no wake-ups), otherwise enqueued and done as a waiter or as the next writer.
+     */
     private void await(List<Pending> mine) {
         Pending last = mine.get(mine.size() - 1);
         boolean interrupted = false;
+        boolean direct;
         synchronized (monitor) {
-            queue.addAll(mine);
-            while (!last.done && writing) {
-                try {
-                    monitor.wait();
-                } catch (InterruptedException e) {
-                    interrupted = true; // our records are queued: wait for them all the same
+            direct = !writing && queue.isEmpty();
+            if (!direct) {
+                queue.addAll(mine);
+                while (!last.done && writing) {
+                    waiting++;
+                    try {
+                        monitor.wait();
+                    } catch (InterruptedException e) {
+                        interrupted = true; // our records are queued: wait for them all the same
+                    } finally {
+                        waiting--;
+                    }
                 }
-            }
-            if (last.done) {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
+                if (last.done) {
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return;
                 }
-                return;
             }
             writing = true;
         }
         try {
+            if (direct) {
+                for (int from = 0; from < mine.size(); from += MAX_BATCH) {
+                    flush(mine.subList(from, Math.min(mine.size(), from + MAX_BATCH)));
+                }
+                lastBatch = mine.size();
+            }
             while (!last.done) {
                 List<Pending> batch = new ArrayList<>();
                 for (int i = 0; i < 8 && queued() * 2 < lastBatch; i++) {
@@ -197,13 +215,17 @@ public final class AuditChain implements AuditLog {
                 }
                 flush(batch);
                 synchronized (monitor) {
-                    monitor.notifyAll();
+                    if (waiting > 0) {
+                        monitor.notifyAll();
+                    }
                 }
             }
         } finally {
             synchronized (monitor) {
                 writing = false; // hand over to a waiter (its batch has grown while we wrote)
-                monitor.notifyAll();
+                if (waiting > 0) {
+                    monitor.notifyAll();
+                }
             }
             if (interrupted) {
                 Thread.currentThread().interrupt();

@@ -26,8 +26,57 @@ import org.mianzheng.core.retrieval.CachedLicense;
  * as a violation before it is thrown. Unsupported outside the engine.
  */
 public final class ConsentedLookup {
-    /** Key of the licence cache: case + holder + licence type; never shared between cases. */
-    public record CacheKey(String bizNo, String holder, String licenseType) {
+    /** Key of the licence cache: case + holder + licence type; never shared between cases. Its hash is computed once. */
+    public static final class CacheKey {
+        private final String bizNo;
+        private final String holder;
+        private final String licenseType;
+        private final int hash;
+
+        /**
+         * @param bizNo       case
+         * @param holder      holder id
+         * @param licenseType licence type code
+         */
+        public CacheKey(String bizNo, String holder, String licenseType) {
+            this.bizNo = java.util.Objects.requireNonNull(bizNo, "bizNo");
+            this.holder = java.util.Objects.requireNonNull(holder, "holder");
+            this.licenseType = java.util.Objects.requireNonNull(licenseType, "licenseType");
+            this.hash = (bizNo.hashCode() * 31 + holder.hashCode()) * 31 + licenseType.hashCode();
+        }
+
+        /** @return the case */
+        public String bizNo() {
+            return bizNo;
+        }
+
+        /** @return the holder id */
+        public String holder() {
+            return holder;
+        }
+
+        /** @return the licence type code */
+        public String licenseType() {
+            return licenseType;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            return o instanceof CacheKey k && k.hash == hash && k.bizNo.equals(bizNo) && k.holder.equals(holder) && k.licenseType.equals(licenseType);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public String toString() {
+            return "CacheKey[" + bizNo + ", " + licenseType + "]"; // the holder id is personal data
+        }
     }
 
     /** What the checks established. */
@@ -41,22 +90,37 @@ public final class ConsentedLookup {
     private final DefaultConsentService consents;
     private final ViolationRecorder violations;
     private final Cache<CacheKey, CachedLicense> cache;
-    /** One material of a case as the hot path needs it. */
-    private record Slot(MaterialPlan plan, CacheKey key) {
+    /**
+     * One material of a case as the hot path needs it: its plan, its cache key, and the unrevoked consent covering it
+     * that runs longest, with its validity as epoch millis (the first thing tried; any other case goes the long way).
+     */
+    private record Slot(MaterialPlan plan, CacheKey key, Consent consent, long validFrom, long validUntil) {
+        static Slot of(MaterialPlan plan, CacheKey key, List<Consent> consents) {
+            Consent best = null;
+            for (Consent k : consents) {
+                if (k.revokedAt() == null && k.materialCodes().contains(plan.materialCode())
+                        && (best == null || k.expiresAt().isAfter(best.expiresAt()))) {
+                    best = k;
+                }
+            }
+            return best == null ? new Slot(plan, key, null, Long.MAX_VALUE, Long.MIN_VALUE)
+                    : new Slot(plan, key, best, millis(best.grantedAt()), millis(best.expiresAt()));
+        }
     }
 
     /** Everything the checks need about one case, found with one lookup. */
     private static final class CaseState {
         final Case theCase;
         final Map<String, Slot> slots;
-        volatile List<Consent> consents;
+        final List<Consent> consents;
 
         CaseState(Case theCase, Plan plan, List<Consent> consents) {
             this.theCase = theCase;
             java.util.HashMap<String, Slot> m = new java.util.HashMap<>();
             for (MaterialPlan mp : plan.materials()) {
                 String type = mp.material().licenseTypeCode();
-                m.put(mp.materialCode(), new Slot(mp, type == null ? null : new CacheKey(theCase.bizNo(), theCase.applicant().id().value(), type)));
+                m.put(mp.materialCode(), Slot.of(mp, type == null ? null : new CacheKey(theCase.bizNo(), theCase.applicant().id().value(), type),
+                        consents));
             }
             this.slots = m;
             this.consents = consents;
@@ -106,7 +170,7 @@ public final class ConsentedLookup {
         Operator op = accounts.authorize(operatorId, Role.WINDOW_CLERK, bizNo, act);
         CaseState st = state(bizNo);
         Slot slot = slot(st, materialCode, op, act);
-        Consent consent = consent(st, slot.plan().materialCode(), op, act);
+        Consent consent = consent(st, slot, op, act);
         return new Checked(op, st.theCase, slot.plan(), consent, slot.key());
     }
 
@@ -149,10 +213,17 @@ public final class ConsentedLookup {
         return slot;
     }
 
-    private Consent consent(CaseState st, String materialCode, Operator op, String act) {
+    private Consent consent(CaseState st, Slot slot, Operator op, String act) {
+        long now = clock.millis();
+        if (now >= slot.validFrom() && now < slot.validUntil()) {
+            return slot.consent();
+        }
+        return consent(st, slot.plan().materialCode(), now, op, act);
+    }
+
+    private Consent consent(CaseState st, String materialCode, long now, Operator op, String act) {
         Case c = st.theCase;
         List<Consent> list = st.consents;
-        long now = clock.millis();
         boolean anyRevoked = false;
         boolean anyExpired = false;
         boolean anyValid = false;
@@ -162,7 +233,7 @@ public final class ConsentedLookup {
                 anyRevoked |= k.materialCodes().contains(materialCode);
                 continue;
             }
-            if (now >= k.expiresAt().toEpochMilli() || now < k.grantedAt().toEpochMilli()) {
+            if (now >= millis(k.expiresAt()) || now < millis(k.grantedAt())) {
                 anyExpired |= k.materialCodes().contains(materialCode);
                 continue;
             }
@@ -197,7 +268,7 @@ public final class ConsentedLookup {
         Operator op = accounts.authorize(operatorId, Role.WINDOW_CLERK, bizNo, "retrieve");
         CaseState st = state(bizNo);
         Slot slot = slot(st, materialCode, op, "retrieve");
-        consent(st, materialCode, op, "retrieve");
+        consent(st, slot, op, "retrieve");
         return slot.key() == null ? null : cache.getIfPresent(slot.key());
     }
 
@@ -238,6 +309,15 @@ public final class ConsentedLookup {
      */
     public void evict(String bizNo, java.util.Set<String> types) {
         cache.asMap().keySet().removeIf(k -> k.bizNo().equals(bizNo) && types.contains(k.licenseType()));
+    }
+
+    /** Epoch millis, saturated at the ends of {@code long} (an {@link java.time.Instant} reaches further). */
+    static long millis(java.time.Instant t) {
+        try {
+            return t.toEpochMilli();
+        } catch (ArithmeticException e) {
+            return t.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
     }
 
     private static String safe(String s) {
