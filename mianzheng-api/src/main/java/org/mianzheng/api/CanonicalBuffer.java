@@ -11,8 +11,8 @@ import java.util.Arrays;
  * Package-private.
  *
  * <p>The audit chain hashes every event, so this is a hot path: constant fields (the format tag, type names) are
- * encoded once; text is encoded by {@link String#getBytes(java.nio.charset.Charset)} (vectorised for ASCII) and
- * copied; numbers are written two digits at a time; and the hash this buffer produced last (usually the next event's
+ * encoded once; short ASCII text is copied char by char, other text is encoded by
+ * {@link String#getBytes(java.nio.charset.Charset)} (vectorised for ASCII) and copied; numbers are written two digits at a time; and the hash this buffer produced last (usually the next event's
  * previous hash) is copied from its bytes, recognised by identity.
  */
 final class CanonicalBuffer {
@@ -35,6 +35,8 @@ final class CanonicalBuffer {
         }
     }
 
+    /** Strings up to this length are copied char by char when ASCII: cheaper than the encoder's allocation. */
+    private static final int SHORT = 16;
     private byte[] buf = new byte[512];
     private int len;
     private final MessageDigest sha;
@@ -106,8 +108,28 @@ final class CanonicalBuffer {
             putEncoded(hex);
             return;
         }
-        // the JDK's own encoder: for the usual ASCII text a vectorised check and copy, faster than a loop over chars
-        putEncoded(s.getBytes(StandardCharsets.UTF_8));
+        if (s.length() > SHORT || !putShortAscii(s)) {
+            // the JDK's own encoder: for ASCII text a vectorised check and copy, faster than a loop over many chars
+            putEncoded(s.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Copies a short string if it is all ASCII (codes, keys, names), without allocating; otherwise writes nothing. */
+    private boolean putShortAscii(String s) {
+        int n = s.length();
+        ensure(4 + n);
+        byte[] b = buf;
+        int p = len + 4;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return false;
+            }
+            b[p + i] = (byte) c;
+        }
+        length(len, n);
+        len = p + n;
+        return true;
     }
 
     /** A decimal number, as its string would be written. */
@@ -147,7 +169,10 @@ final class CanonicalBuffer {
         }
         int n = 20 - p;
         length(len, n);
-        System.arraycopy(d, p, b, len + 4, n);
+        int to = len + 4 - p;
+        for (int k = p; k < 20; k++) { // at most 20 bytes: a loop beats the arraycopy call
+            b[to + k] = d[k];
+        }
         len += 4 + n;
     }
 

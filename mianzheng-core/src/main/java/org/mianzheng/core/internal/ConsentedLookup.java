@@ -108,22 +108,42 @@ public final class ConsentedLookup {
         }
     }
 
-    /** Everything the checks need about one case, found with one lookup. */
+    /**
+     * Everything the checks need about one case, found with one lookup. The materials are few (an item lists tens at
+     * most), so they are kept in arrays and found by their codes' hashes: fewer objects to reach than a hash map's.
+     */
     private static final class CaseState {
         final Case theCase;
-        final Map<String, Slot> slots;
+        final int[] hashes;
+        final String[] codes;
+        final Slot[] slots;
         final List<Consent> consents;
 
         CaseState(Case theCase, Plan plan, List<Consent> consents) {
             this.theCase = theCase;
-            java.util.HashMap<String, Slot> m = new java.util.HashMap<>();
-            for (MaterialPlan mp : plan.materials()) {
+            List<MaterialPlan> materials = plan.materials();
+            int n = materials.size();
+            hashes = new int[n];
+            codes = new String[n];
+            slots = new Slot[n];
+            for (int i = 0; i < n; i++) {
+                MaterialPlan mp = materials.get(i);
                 String type = mp.material().licenseTypeCode();
-                m.put(mp.materialCode(), Slot.of(mp, type == null ? null : new CacheKey(theCase.bizNo(), theCase.applicant().id().value(), type),
-                        consents));
+                codes[i] = mp.materialCode();
+                hashes[i] = codes[i].hashCode();
+                slots[i] = Slot.of(mp, type == null ? null : new CacheKey(theCase.bizNo(), theCase.applicant().id().value(), type), consents);
             }
-            this.slots = m;
             this.consents = consents;
+        }
+
+        Slot slot(String materialCode) {
+            int h = materialCode.hashCode();
+            for (int i = 0; i < hashes.length; i++) {
+                if (hashes[i] == h && codes[i].equals(materialCode)) {
+                    return slots[i];
+                }
+            }
+            return null;
         }
     }
 
@@ -205,7 +225,7 @@ public final class ConsentedLookup {
     }
 
     private Slot slot(CaseState st, String materialCode, Operator op, String act) {
-        Slot slot = materialCode == null ? null : st.slots.get(materialCode);
+        Slot slot = materialCode == null ? null : st.slot(materialCode);
         if (slot == null) {
             throw violations.refuse(ViolationKind.NOT_IN_ITEM, op.id(), st.theCase.bizNo(), "material " + safe(materialCode)
                     + " is not a material of item " + st.theCase.itemCode(), Map.of("material", safe(materialCode), "act", act));

@@ -197,6 +197,32 @@ class RetrievalTest {
         assertThat(f.mz.consents().find(k.id()).orElseThrow().revokedBy()).isEqualTo("clerk1");
     }
 
+    private String lastConsent(Case c) {
+        List<AuditEvent> es = events(c.bizNo());
+        return es.get(es.size() - 1).detail().get("consent");
+    }
+
+    @Test
+    void overlappingConsentsServeWhileAnyCoveringOneIsInForce() {
+        Case c = f.openCase();
+        java.time.Instant now = f.clock.instant();
+        Consent shortOne = f.mz.consents().grant(new org.mianzheng.api.ConsentRequest(c.bizNo(), "clerk1", java.util.Set.of("SFZ"), "办理",
+                org.mianzheng.api.ConsentMethod.SMS_CODE, "sms-1", org.mianzheng.api.Digests.sha256Hex("1".getBytes()), now.plus(Duration.ofMinutes(30))));
+        Consent longOne = f.mz.consents().grant(new org.mianzheng.api.ConsentRequest(c.bizNo(), "clerk1", java.util.Set.of("SFZ", "YYZZ"), "办理",
+                org.mianzheng.api.ConsentMethod.SMS_CODE, "sms-2", org.mianzheng.api.Digests.sha256Hex("2".getBytes()), now.plus(Duration.ofHours(2))));
+        f.retrieve(c, "SFZ");
+        assertThat(f.retrieve(c, "SFZ").fromCache()).isTrue();
+        assertThat(lastConsent(c)).isEqualTo(longOne.id().toString());                   // the longest covering consent first
+        f.mz.consents().revoke(longOne.id(), "clerk1", "撤回");
+        assertThat(f.retrieve(c, "SFZ").outcome()).isEqualTo(RetrievalOutcome.RETRIEVED);
+        assertThat(lastConsent(c)).isEqualTo(shortOne.id().toString());                  // the other one still covers it
+        assertThatThrownBy(() -> f.retrieve(c, "YYZZ")).extracting(RetrievalFixture::cause) // only the revoked one covered YYZZ
+                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.kind()).isEqualTo(ViolationKind.CONSENT_REVOKED));
+        f.clock.advance(Duration.ofMinutes(31));
+        assertThatThrownBy(() -> f.retrieve(c, "SFZ")).extracting(RetrievalFixture::cause)
+                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.kind()).isEqualTo(ViolationKind.CONSENT_EXPIRED));
+    }
+
     @Test
     void archiveCopiesAreExplicitAndAudited() {
         Case c = f.openCase();
