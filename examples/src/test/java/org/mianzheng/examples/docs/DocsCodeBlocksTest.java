@@ -3,6 +3,7 @@ package org.mianzheng.examples.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -154,9 +154,8 @@ class DocsCodeBlocksTest {
             STRICT.readTree(b.text());
         } catch (IOException e) {
             String msg = e.getMessage().lines().findFirst().orElse("");
-            if (e instanceof com.fasterxml.jackson.core.JsonProcessingException && ((com.fasterxml.jackson.core.JsonProcessingException) e).getLocation() != null) {
-                int line = ((com.fasterxml.jackson.core.JsonProcessingException) e).getLocation().getLineNr();
-                return List.of(b.file() + ":" + (b.firstLine() + line - 1) + ": not JSON: " + msg);
+            if (e instanceof JsonProcessingException jpe && jpe.getLocation() != null) {
+                return List.of(b.file() + ":" + (b.firstLine() + jpe.getLocation().getLineNr() - 1) + ": not JSON: " + msg);
             }
             return List.of(b.where() + ": not JSON: " + msg);
         }
