@@ -112,6 +112,7 @@ public final class Main {
         out.println("== 免证办 mianzheng — end-to-end demo ==");
         java.nio.file.Path db = outDir.resolve("db");
         deleteDemoDatabase(db);
+        out.println("(starting the platform simulators on loopback and the H2 store: a second or two)");
         try (DemoPlatforms platforms = new DemoPlatforms(port);
              org.mianzheng.store.jdbc.JdbcStores stores = org.mianzheng.store.jdbc.JdbcStores.h2(db);
              Mianzheng mz = stores.applyTo(Mianzheng.builder()).clock(clock)
@@ -283,6 +284,8 @@ public final class Main {
         out.println();
         out.println("-- 6. Sealed, signed receipts with voucher numbers (Art. 13, 14) --");
         java.nio.file.Path receiptsDir = outDir.resolve("receipts");
+        out.println(fast ? "(a fresh demo CA and seal key; signing: a second or two)"
+                : "(a fresh demo CA and seal key, a loopback time-stamp authority; signing: a second or two)");
         try (DemoReceipts receipts = new DemoReceipts(mz, mz.clock(), !fast)) {
             java.nio.file.Files.createDirectories(receiptsDir);
             java.nio.file.Files.writeString(receiptsDir.resolve("trust-anchor.pem"), receipts.rootPem());

@@ -21,6 +21,9 @@ class MainTest {
         assertThat(code).as(out).isZero();
         assertThat(out).contains("ALL CHECKS PASSED").contains("MUST_SUBMIT").contains("EXEMPT").contains("DIRECTED")
                 .doesNotContain("11010519491231002X");
+        // the slow steps (simulators and H2 store, demo CA and signing) are announced before they start
+        assertThat(out.indexOf("(starting the platform simulators")).isNotNegative().isLessThan(out.indexOf("simulators on loopback:"));
+        assertThat(out.indexOf("(a fresh demo CA and seal key")).isNotNegative().isLessThan(out.indexOf(" B_T "));
         // the job ends by writing the supervision report and printing its path
         java.nio.file.Path html = dir.resolve("usage-report-2026-03-02.html");
         assertThat(out).contains("supervision report: " + html.toAbsolutePath().normalize());
