@@ -12,8 +12,9 @@ import java.util.Arrays;
  *
  * <p>The audit chain hashes every event, so this is a hot path: constant fields (the format tag, type names) are
  * encoded once; short ASCII text is copied char by char, other text is encoded by
- * {@link String#getBytes(java.nio.charset.Charset)} (vectorised for ASCII) and copied; numbers are written two digits at a time; and the hash this buffer produced last (usually the next event's
- * previous hash) is copied from its bytes, recognised by identity.
+ * {@link String#getBytes(java.nio.charset.Charset)} (vectorised for ASCII) and copied; non-negative numbers up to
+ * 2³¹−1 (all but the rarest) are written two digits at a time; and the hash this buffer produced last (usually the
+ * next event's previous hash) is copied from its bytes, recognised by identity.
  */
 final class CanonicalBuffer {
     private static final ThreadLocal<CanonicalBuffer> LOCAL = ThreadLocal.withInitial(CanonicalBuffer::new);
@@ -21,7 +22,6 @@ final class CanonicalBuffer {
     /** "00" .. "99": the two ASCII digits of each value below 100. */
     private static final byte[] PAIRS = new byte[200];
     private static final byte[][] TYPE_NAMES;
-    private static final byte[] LONG_MIN = Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
 
     static {
         for (int i = 0; i < 100; i++) {
@@ -41,7 +41,6 @@ final class CanonicalBuffer {
     private int len;
     private final MessageDigest sha;
     private final byte[] digest = new byte[32];
-    private final byte[] scratch = new byte[20];
     /** Hex of the last digest; {@link #lastHex} is the string made of exactly these bytes. */
     private final byte[] hex = new byte[64];
     private String lastHex;
@@ -134,44 +133,35 @@ final class CanonicalBuffer {
 
     /** A decimal number, as its string would be written. */
     void put(long v) {
-        if (v == Long.MIN_VALUE) {
-            putEncoded(LONG_MIN);
-            return;
-        }
-        ensure(4 + 20);
-        byte[] b = buf;
-        long x = Math.abs(v);
-        int p = 20; // digits are written backwards into the scratch area, then copied into place
-        byte[] d = scratch;
-        while (x >= Integer.MAX_VALUE) { // long division only for the high digits of very large values
-            long q = x / 100;
-            int r = (int) (x - q * 100);
-            d[--p] = PAIRS[2 * r + 1];
-            d[--p] = PAIRS[2 * r];
-            x = q;
-        }
-        int i = (int) x;
-        while (i >= 100) {
-            int q = i / 100;
-            int r = i - q * 100;
-            d[--p] = PAIRS[2 * r + 1];
-            d[--p] = PAIRS[2 * r];
-            i = q;
-        }
-        if (i >= 10) {
-            d[--p] = PAIRS[2 * i + 1];
-            d[--p] = PAIRS[2 * i];
+        if (v >= 0 && v <= Integer.MAX_VALUE) { // sequences, seconds, nanos, counts
+            putDecimal((int) v);
         } else {
-            d[--p] = (byte) ('0' + i);
+            putEncoded(Long.toString(v).getBytes(StandardCharsets.US_ASCII));
         }
-        if (v < 0) {
-            d[--p] = '-';
+    }
+
+    /** A non-negative int in decimal, two digits at a time, straight into place. */
+    private void putDecimal(int v) {
+        int n = 1;
+        for (int limit = 10; n < 10 && v >= limit; limit *= 10) {
+            n++;
         }
-        int n = 20 - p;
+        ensure(4 + n);
         length(len, n);
-        int to = len + 4 - p;
-        for (int k = p; k < 20; k++) { // at most 20 bytes: a loop beats the arraycopy call
-            b[to + k] = d[k];
+        byte[] b = buf;
+        int p = len + 4 + n;
+        while (v >= 100) {
+            int q = v / 100;
+            int r = v - q * 100;
+            b[--p] = PAIRS[2 * r + 1];
+            b[--p] = PAIRS[2 * r];
+            v = q;
+        }
+        if (v >= 10) {
+            b[--p] = PAIRS[2 * v + 1];
+            b[--p] = PAIRS[2 * v];
+        } else {
+            b[--p] = (byte) ('0' + v);
         }
         len += 4 + n;
     }

@@ -47,7 +47,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Retrieval hot paths against raw baselines in the same run:
  * <ul>
- *   <li>{@code cachedLookup}: the engine's consent check + cache hit ({@code engine}) against a raw Caffeine
+ *   <li>{@code cachedLookup}: the engine's consent check + cache hit ({@code engine}: {@code ConsentedLookup.cached},
+ *       i.e. {@code check} then the cache, the two steps the engine's retrieval runs) against a raw Caffeine
  *       {@code getIfPresent} of the same keys ({@code raw}). Goal ≥ 1/2 of raw, 0 B/op.</li>
  *   <li>{@code auditAppend}: recording a retrieval's audit event in the chain — canonical bytes, SHA-256, link,
  *       store ({@code engine}) — against raw SHA-256 of the same event's canonical bytes ({@code raw}). Goal ≥ 1/2 of raw.</li>
@@ -56,8 +57,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  * <pre>
  * mvn -B -q -pl mianzheng-bench -am package -DskipTests
- * java -jar mianzheng-bench/target/benchmarks.jar RetrievalBenchmark -t 1 -prof gc
- * java -jar mianzheng-bench/target/benchmarks.jar RetrievalBenchmark -t 2 -prof gc
+ * java -jar mianzheng-bench/target/benchmarks.jar RetrievalBenchmark -t 1 -f 3 -prof gc
+ * java -jar mianzheng-bench/target/benchmarks.jar RetrievalBenchmark -t 2 -f 3 -prof gc
+ * </pre>
+ * Several forks ({@code -f 3}): on a shared machine one fork's figures can differ from the next by a third.
+ * <pre>
  * </pre>
  */
 @BenchmarkMode(Mode.Throughput)

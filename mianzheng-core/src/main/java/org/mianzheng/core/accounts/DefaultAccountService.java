@@ -39,6 +39,8 @@ public final class DefaultAccountService implements AccountService {
     private final AuditChain audit;
     private final ViolationRecorder violations;
     private final Map<String, Operator> cache = new ConcurrentHashMap<>();
+    /** Changes whenever an account loses rights (deregistration): authorisations remembered before it are void. */
+    private volatile long version;
     private final Object writeLock = new Object();
 
     /**
@@ -92,6 +94,7 @@ public final class DefaultAccountService implements AccountService {
                     "reason", ev.note()));
             Guard.run(storeId, "update", () -> store.update(gone, ev));
             cache.put(gone.id(), gone);
+            version++;
             LOG.info("account {} deregistered", op.id());
             return gone;
         }
@@ -131,6 +134,11 @@ public final class DefaultAccountService implements AccountService {
     @Override
     public List<AccountEvent> history() {
         return Guard.call(storeId, "events", store::events);
+    }
+
+    /** @return a number that changes whenever an account loses rights; an authorisation remembered at another is void */
+    public long version() {
+        return version;
     }
 
     /**

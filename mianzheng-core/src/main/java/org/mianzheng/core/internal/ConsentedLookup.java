@@ -22,8 +22,12 @@ import org.mianzheng.core.retrieval.CachedLicense;
 
 /**
  * The authorisation and cache path of retrieval, shared by the engine and its benchmark: account and role,
- * case, plan, material, consent, then the cache. Allocation-free when everything passes; every refusal is recorded
- * as a violation before it is thrown. Unsupported outside the engine.
+ * case, plan, material, consent, then the cache. Every refusal is recorded as a violation before it is thrown.
+ * Unsupported outside the engine.
+ *
+ * <p>The hot path is one map lookup for the case's derived state, which remembers the clerk it last authorised
+ * (void once any account is deregistered), keeps each material's longest consent with its validity in epoch millis,
+ * and reuses the last check's result: a repeated check by the same clerk allocates nothing.
  */
 public final class ConsentedLookup {
     /** Key of the licence cache: case + holder + licence type; never shared between cases. Its hash is computed once. */
@@ -91,56 +95,70 @@ public final class ConsentedLookup {
     private final ViolationRecorder violations;
     private final Cache<CacheKey, CachedLicense> cache;
     /**
-     * One material of a case as the hot path needs it: its plan, its cache key, and the unrevoked consent covering it
-     * that runs longest, with its validity as epoch millis (the first thing tried; any other case goes the long way).
+     * One material of a case as the hot path needs it, in one object: its code, plan and cache key; the unrevoked
+     * consent covering it that runs longest, with its validity as epoch millis (tried first; anything else goes the
+     * long way); and the last check's result, reused while the clerk and the consent are the same.
      */
-    private record Slot(MaterialPlan plan, CacheKey key, Consent consent, long validFrom, long validUntil) {
-        static Slot of(MaterialPlan plan, CacheKey key, List<Consent> consents) {
+    private static final class Slot {
+        final String code;
+        final int hash;
+        final MaterialPlan plan;
+        final CacheKey key;
+        final Consent consent;
+        final long validFrom;
+        final long validUntil;
+        /** Immutable, so a racy read sees a whole one or null; a lost write only costs an allocation. */
+        Checked memo;
+
+        Slot(MaterialPlan plan, CacheKey key, List<Consent> consents) {
+            this.code = plan.materialCode();
+            this.hash = code.hashCode();
+            this.plan = plan;
+            this.key = key;
             Consent best = null;
             for (Consent k : consents) {
-                if (k.revokedAt() == null && k.materialCodes().contains(plan.materialCode())
-                        && (best == null || k.expiresAt().isAfter(best.expiresAt()))) {
+                if (k.revokedAt() == null && k.materialCodes().contains(code) && (best == null || k.expiresAt().isAfter(best.expiresAt()))) {
                     best = k;
                 }
             }
-            return best == null ? new Slot(plan, key, null, Long.MAX_VALUE, Long.MIN_VALUE)
-                    : new Slot(plan, key, best, millis(best.grantedAt()), millis(best.expiresAt()));
+            this.consent = best;
+            this.validFrom = best == null ? Long.MAX_VALUE : millis(best.grantedAt());
+            this.validUntil = best == null ? Long.MIN_VALUE : millis(best.expiresAt());
         }
+    }
+
+    /** An authorised window clerk and the account version of the authorisation. */
+    private record Clerk(Operator op, long version) {
     }
 
     /**
      * Everything the checks need about one case, found with one lookup. The materials are few (an item lists tens at
-     * most), so they are kept in arrays and found by their codes' hashes: fewer objects to reach than a hash map's.
+     * most), so they are kept in an array and found by their codes' hashes: fewer objects to reach than a hash map's.
      */
     private static final class CaseState {
         final Case theCase;
-        final int[] hashes;
-        final String[] codes;
         final Slot[] slots;
         final List<Consent> consents;
+        /** The window clerk last authorised on this case, with the account version it was authorised at. */
+        volatile Clerk clerk;
 
         CaseState(Case theCase, Plan plan, List<Consent> consents) {
             this.theCase = theCase;
             List<MaterialPlan> materials = plan.materials();
-            int n = materials.size();
-            hashes = new int[n];
-            codes = new String[n];
-            slots = new Slot[n];
-            for (int i = 0; i < n; i++) {
+            slots = new Slot[materials.size()];
+            for (int i = 0; i < slots.length; i++) {
                 MaterialPlan mp = materials.get(i);
                 String type = mp.material().licenseTypeCode();
-                codes[i] = mp.materialCode();
-                hashes[i] = codes[i].hashCode();
-                slots[i] = Slot.of(mp, type == null ? null : new CacheKey(theCase.bizNo(), theCase.applicant().id().value(), type), consents);
+                slots[i] = new Slot(mp, type == null ? null : new CacheKey(theCase.bizNo(), theCase.applicant().id().value(), type), consents);
             }
             this.consents = consents;
         }
 
-        Slot slot(String materialCode) {
+        Slot find(String materialCode) {
             int h = materialCode.hashCode();
-            for (int i = 0; i < hashes.length; i++) {
-                if (hashes[i] == h && codes[i].equals(materialCode)) {
-                    return slots[i];
+            for (Slot slot : slots) {
+                if (slot.hash == h && slot.code.equals(materialCode)) {
+                    return slot;
                 }
             }
             return null;
@@ -187,11 +205,26 @@ public final class ConsentedLookup {
      * @throws CaseException                           if there is no such case
      */
     public Checked check(String bizNo, String materialCode, String operatorId, String act) {
-        Operator op = accounts.authorize(operatorId, Role.WINDOW_CLERK, bizNo, act);
-        CaseState st = state(bizNo);
+        CaseState st = bizNo == null ? null : states.get(bizNo);
+        Operator op;
+        Clerk last = st == null ? null : st.clerk;
+        if (last != null && last.version == accounts.version() && last.op.id().equals(operatorId)) {
+            op = last.op; // the clerk this case last authorised, and no account has lost rights since
+        } else {
+            long version = accounts.version(); // read first: a deregistration during authorize() voids what is remembered
+            op = accounts.authorize(operatorId, Role.WINDOW_CLERK, bizNo, act); // refusals of the account come first
+            st = state(bizNo);
+            st.clerk = new Clerk(op, version);
+        }
         Slot slot = slot(st, materialCode, op, act);
         Consent consent = consent(st, slot, op, act);
-        return new Checked(op, st.theCase, slot.plan(), consent, slot.key());
+        Checked memo = slot.memo;
+        if (memo != null && memo.operator() == op && memo.consent() == consent) {
+            return memo;
+        }
+        Checked ck = new Checked(op, st.theCase, slot.plan, consent, slot.key);
+        slot.memo = ck;
+        return ck;
     }
 
     private CaseState state(String bizNo) {
@@ -225,7 +258,7 @@ public final class ConsentedLookup {
     }
 
     private Slot slot(CaseState st, String materialCode, Operator op, String act) {
-        Slot slot = materialCode == null ? null : st.slot(materialCode);
+        Slot slot = materialCode == null ? null : st.find(materialCode);
         if (slot == null) {
             throw violations.refuse(ViolationKind.NOT_IN_ITEM, op.id(), st.theCase.bizNo(), "material " + safe(materialCode)
                     + " is not a material of item " + st.theCase.itemCode(), Map.of("material", safe(materialCode), "act", act));
@@ -235,10 +268,10 @@ public final class ConsentedLookup {
 
     private Consent consent(CaseState st, Slot slot, Operator op, String act) {
         long now = clock.millis();
-        if (now >= slot.validFrom() && now < slot.validUntil()) {
-            return slot.consent();
+        if (now >= slot.validFrom && now < slot.validUntil) {
+            return slot.consent;
         }
-        return consent(st, slot.plan().materialCode(), now, op, act);
+        return consent(st, slot.code, now, op, act);
     }
 
     private Consent consent(CaseState st, String materialCode, long now, Operator op, String act) {
@@ -276,7 +309,8 @@ public final class ConsentedLookup {
     }
 
     /**
-     * The checks, then the cache: the fast path of a repeated retrieval (the caller records the cache hit).
+     * The checks, then the cache: what a repeated retrieval does before it records the cache hit (the engine's
+     * retrieval runs exactly these two steps). Allocation-free when the same clerk repeats a check on a case.
      *
      * @param bizNo        case
      * @param materialCode material
@@ -284,12 +318,8 @@ public final class ConsentedLookup {
      * @return the cached licence, or {@code null}
      */
     public CachedLicense cached(String bizNo, String materialCode, String operatorId) {
-        // the same checks as check(), without building the Checked record: allocation-free when they pass
-        Operator op = accounts.authorize(operatorId, Role.WINDOW_CLERK, bizNo, "retrieve");
-        CaseState st = state(bizNo);
-        Slot slot = slot(st, materialCode, op, "retrieve");
-        consent(st, slot, op, "retrieve");
-        return slot.key() == null ? null : cache.getIfPresent(slot.key());
+        Checked ck = check(bizNo, materialCode, operatorId, "retrieve");
+        return ck.key() == null ? null : cache.getIfPresent(ck.key());
     }
 
     /**

@@ -58,6 +58,20 @@ class MisuseGuardTest {
     }
 
     @Test
+    void aClerkDeregisteredAfterServingACaseIsRefusedOnItsCachedLicence() {
+        f = new RetrievalFixture();
+        Case c = f.openCase();
+        f.consent(c, "SFZ");
+        f.retrieve(c, "SFZ", "clerk1");
+        assertThat(f.retrieve(c, "SFZ", "clerk2").fromCache()).isTrue(); // the case now remembers clerk2's authorisation
+        f.mz.accounts().deregister("clerk2", "admin1", "市行政审批和政务服务局", "调岗");
+        f.onewindow.calls.set(0);
+        refused(c, "SFZ", "clerk2", ViolationKind.DEREGISTERED_ACCOUNT);
+        refused(c, "SFZ", "sup", ViolationKind.WRONG_ROLE);
+        assertThat(f.retrieve(c, "SFZ", "clerk1").fromCache()).isTrue();
+    }
+
+    @Test
     void expiredAndRevokedConsents() {
         f = new RetrievalFixture();
         Case c = f.openCase();
