@@ -61,8 +61,6 @@ import org.openjdk.jmh.annotations.Warmup;
  * java -jar mianzheng-bench/target/benchmarks.jar RetrievalBenchmark -t 2 -f 3 -prof gc
  * </pre>
  * Several forks ({@code -f 3}): on a shared machine one fork's figures can differ from the next by a third.
- * <pre>
- * </pre>
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
