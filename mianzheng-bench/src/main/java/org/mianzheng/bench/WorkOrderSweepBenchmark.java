@@ -35,10 +35,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The cost of tracking many open work orders: the engine rebuilds its due-action queue from a store of
- * {@code orders} open orders, then one sweep sends the {@code due} warnings that have fallen due (each notified,
- * recorded in the outbox and audited). The setup prints the retained heap per tracked order (store + engine
- * index + queue entry), measured as used heap after GC before and after.
+ * The cost of tracking many open work orders: an engine starts on an in-memory store of {@code orders} open orders
+ * inserted without a schedule (it schedules them into the store), then one sweep sends the {@code due} warnings that
+ * have fallen due (each notified, recorded in the outbox and audited). The setup prints the retained heap per
+ * tracked order — the orders and their schedule in the store, and what a second engine on the same store holds —
+ * measured as used heap after GC before and after each step.
  *
  * <pre>
  * mvn -B -q -pl mianzheng-bench -am package -DskipTests
@@ -86,11 +87,15 @@ public class WorkOrderSweepBenchmark {
                     null, null, null, null, null));
         }
         long afterStore = usedAfterGc();
-        buildEngine();
+        buildEngine(); // schedules the orders inserted without a schedule: the actions are written into the store
+        long afterSchedule = usedAfterGc();
+        mz.close();
+        buildEngine(); // a second engine on the same store: what an engine itself holds per open order
         long afterEngine = usedAfterGc();
         bytesPerOrder = (afterEngine - before) / orders;
-        System.out.printf("%n[tracking] %d open orders: store %d B/order, engine index and queue %d B/order, total %d B/order%n", orders,
-                (afterStore - before) / orders, (afterEngine - afterStore) / orders, bytesPerOrder);
+        System.out.printf("%n[tracking] %d open orders: orders in the store %d B/order, their schedule in the store %d B/order, "
+                        + "engine %d B/order, total %d B/order%n", orders, (afterStore - before) / orders, (afterSchedule - afterStore) / orders,
+                (afterEngine - afterSchedule) / orders, bytesPerOrder);
     }
 
     private void buildEngine() {
