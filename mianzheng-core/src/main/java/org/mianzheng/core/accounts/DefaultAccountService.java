@@ -94,7 +94,7 @@ public final class DefaultAccountService implements AccountService {
                     "reason", ev.note()));
             Guard.run(storeId, "update", () -> store.update(gone, ev));
             cache.put(gone.id(), gone);
-            version++;
+            version++; // after the put: whoever sees the new version finds the account deregistered
             LOG.info("account {} deregistered", op.id());
             return gone;
         }
@@ -107,8 +107,12 @@ public final class DefaultAccountService implements AccountService {
             return Optional.of(cached);
         }
         Optional<Operator> op = Guard.call(storeId, "find", () -> store.find(Codes.require(id, "id")));
-        op.ifPresent(o -> cache.put(o.id(), o));
-        return op;
+        // never replace what is cached: a deregistration that lands while this read is on its way has put the
+        // deregistered account there, and a stale read must not bring the active one back
+        return op.map(o -> {
+            Operator prior = cache.putIfAbsent(o.id(), o);
+            return prior != null ? prior : o;
+        });
     }
 
     @Override

@@ -36,6 +36,9 @@ import org.mianzheng.core.internal.Guard;
  * lookup; the index is loaded from the store on first use of a case.
  */
 public final class DefaultConsentService implements ConsentService {
+    /** The longest an on-site consent may run: it serves one case, not a standing authorisation. */
+    public static final java.time.Duration MAX_VALIDITY = java.time.Duration.ofDays(366);
+
     private final Clock clock;
     private final ConsentStore store;
     private final String storeId;
@@ -97,6 +100,9 @@ public final class DefaultConsentService implements ConsentService {
         Instant expires = r.expiresAt() != null ? r.expiresAt() : openingHours.endOfWorkingDay(now);
         if (!expires.isAfter(now)) {
             throw new InvalidValueException("expiresAt", "must be in the future");
+        }
+        if (expires.isAfter(now.plus(MAX_VALIDITY))) {
+            throw new InvalidValueException("expiresAt", "an on-site consent serves one case: at most " + MAX_VALIDITY.toDays() + " days");
         }
         String window = op.windowId() != null ? op.windowId() : c.windowId();
         Consent consent = new Consent(UUID.randomUUID().toString(), c.bizNo(), c.itemCode(), c.applicant().id(), op.id(), window,

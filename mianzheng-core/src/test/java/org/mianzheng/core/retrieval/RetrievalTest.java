@@ -203,6 +203,20 @@ class RetrievalTest {
     }
 
     @Test
+    void aConsentRunsAtMostAYear() {
+        Case c = f.openCase();
+        java.time.Instant now = f.clock.instant();
+        for (java.time.Instant tooLate : List.of(now.plus(Duration.ofDays(367)), java.time.Instant.MAX)) {
+            assertThatThrownBy(() -> f.mz.consents().grant(new org.mianzheng.api.ConsentRequest(c.bizNo(), "clerk1", java.util.Set.of("SFZ"),
+                    "办理", org.mianzheng.api.ConsentMethod.SMS_CODE, "sms-1", org.mianzheng.api.Digests.sha256Hex("1".getBytes()), tooLate)))
+                    .isInstanceOf(org.mianzheng.api.InvalidValueException.class).hasMessageContaining("at most 366 days");
+        }
+        assertThat(f.mz.consents().grant(new org.mianzheng.api.ConsentRequest(c.bizNo(), "clerk1", java.util.Set.of("SFZ"), "办理",
+                org.mianzheng.api.ConsentMethod.SMS_CODE, "sms-1", org.mianzheng.api.Digests.sha256Hex("1".getBytes()), now.plus(Duration.ofDays(366))))
+                .expiresAt()).isEqualTo(now.plus(Duration.ofDays(366)));
+    }
+
+    @Test
     void overlappingConsentsServeWhileAnyCoveringOneIsInForce() {
         Case c = f.openCase();
         java.time.Instant now = f.clock.instant();
