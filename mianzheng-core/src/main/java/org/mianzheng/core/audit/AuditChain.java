@@ -193,7 +193,7 @@ public final class AuditChain implements AuditLog {
                 for (int from = 0; from < mine.size(); from += MAX_BATCH) {
                     flush(mine.subList(from, Math.min(mine.size(), from + MAX_BATCH)));
                 }
-                lastBatch = mine.size();
+                lastBatch = Math.min(mine.size(), MAX_BATCH);
             }
             while (!last.done) {
                 List<Pending> batch = new ArrayList<>();
