@@ -26,8 +26,9 @@ import org.mianzheng.core.accounts.DefaultAccountService;
  * The audit chain: one linear hash chain, possibly with several writers.
  *
  * <p>Appends are <em>group-committed</em>: a caller that finds nobody writing writes its records at once; otherwise
- * callers enqueue their records, and one caller at a time is the writer: it links everything queued so far on the current head and stores it with one {@link AuditStore#append} call
- * (one transaction), then wakes every caller whose event was written. The others wait without taking part; when the
+ * callers enqueue their records, and one caller at a time is the writer: it links everything queued so far on the
+ * current head and stores it with one {@link AuditStore#append} call (one transaction), then wakes every caller
+ * whose event was written. The others wait without taking part; when the
  * writer's own records are stored it hands over to a waiting caller, whose batch has grown meanwhile.
  *
  * <p>Several processes may append to one store. The head kept here is only a hint: when the store refuses a batch
