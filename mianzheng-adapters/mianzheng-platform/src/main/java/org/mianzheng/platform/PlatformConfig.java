@@ -143,7 +143,7 @@ public final class PlatformConfig {
                 + (tls == null ? "" : ", " + tls) + "]";
     }
 
-    /** Builder with set-once semantics for each setter. */
+    /** Builder: every setting starts at its default (docs/configuration.md); a later call of a setter replaces an earlier one. */
     public static final class Builder {
         private final URI baseUrl;
         private final PlatformCredentials credentials;

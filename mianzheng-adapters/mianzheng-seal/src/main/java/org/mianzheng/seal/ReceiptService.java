@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  *         .voucherSequence(sequence)
  *         .voucherRegistry(registry)
  *         .sealRegistry(new SealRegistry(sealAdmins::contains, new SealRenderer(ReceiptFont.bundled())))
- *         .sealUseListener(audit::record)
+ *         .sealUseListener(use -> mz.record(new AuditRecord(AuditType.SEAL_USED, use.operatorId(), use.bizNo(), null,
+ *                 Map.of("voucher", use.voucher().format(), "sealProfile", use.sealProfileId()))))   // the engine's audit chain
  *         .signer(PadesSigner.builder(provider).build())
  *         .build();
  * Receipt r = receipts.issue(content);
