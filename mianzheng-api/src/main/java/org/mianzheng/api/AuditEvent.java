@@ -90,13 +90,9 @@ public record AuditEvent(long sequence, Instant at, AuditType type, String actor
         b.putEncoded(FORMAT_TAG);
         b.put(previousHash);
         b.put(sequence);
-        b.put(at.getEpochSecond());
+        b.putSeconds(at.getEpochSecond());
         b.put(at.getNano());
-        b.put(type);
-        b.put(actor);
-        b.put(bizNo);
-        b.put(subject);
-        AuditRecord.writeSorted(detail, b);
+        AuditRecord.writeFields(type, actor, bizNo, subject, detail, b);
         return b;
     }
 }

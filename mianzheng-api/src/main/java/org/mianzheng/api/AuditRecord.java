@@ -1,10 +1,16 @@
 package org.mianzheng.api;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * What is to be recorded; the chain adds sequence, time and hashes.
+ *
+ * <p>A record that is appended again and again unchanged (the engine's cache hits of one licence, for example) can be
+ * marked {@link #reusable()}: the canonical bytes of its fields are then kept after its first append, and later
+ * appends only encode what changes (previous hash, sequence, time). The chain's bytes and hashes are the same either
+ * way.
  *
  * @param type    kind of event
  * @param actor   operator id, or a system actor such as {@code system}
@@ -13,13 +19,47 @@ import java.util.TreeMap;
  * @param detail  context, free of personal data; sorted by key
  */
 public record AuditRecord(AuditType type, String actor, String bizNo, String subject, Map<String, String> detail) {
-    /** Validating constructor. */
+    /** Maps up to this size are sorted in place; larger ones go through a {@link TreeMap}. */
+    private static final int SMALL = 16;
+
+    /** Validating constructor: null keys and null values of {@code detail} are refused. */
     public AuditRecord {
         InvalidValueException.requireNonNull(type, "type");
         actor = InvalidValueException.requireText(actor, "actor");
         detail = sortedCopy(detail);
-        for (Map.Entry<String, String> e : detail.entrySet()) {
-            InvalidValueException.requireNonNull(e.getValue(), "detail." + e.getKey());
+    }
+
+    /**
+     * The same record, marked to be appended many times: after its first append, the canonical bytes of its type,
+     * actor, case, subject and detail are kept (about as many bytes again as the record's text) and copied into every
+     * later event made of it, instead of being encoded anew. Worth it only for a record that is kept and appended
+     * repeatedly; the events are byte for byte those of an unmarked record.
+     *
+     * @return an equal record whose encoding is remembered
+     */
+    public AuditRecord reusable() {
+        Sorted d = (Sorted) detail;
+        return d.reusable ? this : new AuditRecord(type, actor, bizNo, subject, new Sorted(d.keys, d.values, true));
+    }
+
+    /** The canonical bytes of a record's fields, remembered for the fields they were made of (compared by identity). */
+    private static final class Tail {
+        final AuditType type;
+        final String actor;
+        final String bizNo;
+        final String subject;
+        final byte[] bytes;
+
+        Tail(AuditType type, String actor, String bizNo, String subject, byte[] bytes) {
+            this.type = type;
+            this.actor = actor;
+            this.bizNo = bizNo;
+            this.subject = subject;
+            this.bytes = bytes;
+        }
+
+        boolean of(AuditType t, String a, String b, String s) {
+            return t == type && a == actor && b == bizNo && s == subject;
         }
     }
 
@@ -28,12 +68,18 @@ public record AuditRecord(AuditType type, String actor, String bizNo, String sub
      * {@link #sortedCopy} recognises and does not copy again.
      */
     private static final class Sorted extends java.util.AbstractMap<String, String> {
+        static final Sorted EMPTY = new Sorted(new String[0], new String[0], false);
         private final String[] keys;
         private final String[] values;
+        /** Whether the encoding of the record's fields is kept ({@link #reusable()}). */
+        final boolean reusable;
+        /** The kept encoding, published whole (its fields are final). */
+        volatile Tail tail;
 
-        Sorted(TreeMap<String, String> map) {
-            keys = map.keySet().toArray(new String[0]);
-            values = map.values().toArray(new String[0]);
+        Sorted(String[] keys, String[] values, boolean reusable) {
+            this.keys = keys;
+            this.values = values;
+            this.reusable = reusable;
         }
 
         @Override
@@ -73,13 +119,13 @@ public record AuditRecord(AuditType type, String actor, String bizNo, String sub
             if (!(key instanceof String k)) {
                 return null;
             }
-            int i = java.util.Arrays.binarySearch(keys, k);
+            int i = Arrays.binarySearch(keys, k);
             return i >= 0 ? values[i] : null;
         }
 
         @Override
         public boolean containsKey(Object key) {
-            return key instanceof String k && java.util.Arrays.binarySearch(keys, k) >= 0;
+            return key instanceof String k && Arrays.binarySearch(keys, k) >= 0;
         }
 
         @Override
@@ -88,13 +134,30 @@ public record AuditRecord(AuditType type, String actor, String bizNo, String sub
         }
     }
 
-    /** Writes the entry count, then each key and value in key order. */
-    static void writeSorted(Map<String, String> detail, CanonicalBuffer b) {
-        if (detail instanceof Sorted sorted) {
+    /**
+     * Writes type, actor, case, subject, the detail entry count, then each detail key and value in key order; copies
+     * the kept bytes instead when the detail is {@linkplain #reusable() reusable} and was written for the same fields.
+     */
+    static void writeFields(AuditType type, String actor, String bizNo, String subject, Map<String, String> detail, CanonicalBuffer b) {
+        Sorted sorted = detail instanceof Sorted s ? s : null;
+        Tail kept = sorted != null && sorted.reusable ? sorted.tail : null;
+        if (kept != null && kept.of(type, actor, bizNo, subject)) {
+            b.putRaw(kept.bytes);
+            return;
+        }
+        int from = b.length();
+        b.put(type);
+        b.put(actor);
+        b.put(bizNo);
+        b.put(subject);
+        if (sorted != null) {
             b.put(sorted.keys.length);
             for (int i = 0; i < sorted.keys.length; i++) {
                 b.put(sorted.keys[i]);
                 b.put(sorted.values[i]);
+            }
+            if (sorted.reusable) {
+                sorted.tail = new Tail(type, actor, bizNo, subject, b.copyFrom(from));
             }
             return;
         }
@@ -109,18 +172,62 @@ public record AuditRecord(AuditType type, String actor, String bizNo, String sub
     /**
      * @param detail a map or {@code null}
      * @return an unmodifiable copy sorted by key (the argument itself if it already is one)
+     * @throws InvalidValueException on a null key or value
      */
     static Map<String, String> sortedCopy(Map<String, String> detail) {
         if (detail instanceof Sorted) {
             return detail;
         }
-        if (detail != null) {
-            for (String k : detail.keySet()) { // not containsKey(null): maps that refuse null keys throw on it
-                if (k == null) {
-                    throw new InvalidValueException("detail", "keys must not be null");
-                }
-            }
+        if (detail == null || detail.isEmpty()) {
+            return Sorted.EMPTY;
         }
-        return new Sorted(detail == null ? new TreeMap<>() : new TreeMap<>(detail));
+        int n = detail.size();
+        if (n > SMALL) {
+            TreeMap<String, String> m = new TreeMap<>();
+            for (Map.Entry<String, String> e : detail.entrySet()) {
+                m.put(requireKey(e.getKey()), requireValue(e));
+            }
+            return new Sorted(m.keySet().toArray(new String[0]), m.values().toArray(new String[0]), false);
+        }
+        String[] keys = new String[n];
+        String[] values = new String[n];
+        int size = 0;
+        for (Map.Entry<String, String> e : detail.entrySet()) { // insertion sort: a detail has a handful of entries
+            String key = requireKey(e.getKey());
+            String value = requireValue(e);
+            int j = size;
+            while (j > 0 && keys[j - 1].compareTo(key) > 0) {
+                j--;
+            }
+            if (j > 0 && keys[j - 1].equals(key)) { // equal keys from a map that is not keyed by equality: the last wins
+                values[j - 1] = value;
+                continue;
+            }
+            if (size == keys.length) { // the map grew while it was read
+                keys = Arrays.copyOf(keys, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+            }
+            System.arraycopy(keys, j, keys, j + 1, size - j);
+            System.arraycopy(values, j, values, j + 1, size - j);
+            keys[j] = key;
+            values[j] = value;
+            size++;
+        }
+        if (size < keys.length) {
+            keys = Arrays.copyOf(keys, size);
+            values = Arrays.copyOf(values, size);
+        }
+        return new Sorted(keys, values, false);
+    }
+
+    private static String requireKey(String key) {
+        if (key == null) {
+            throw new InvalidValueException("detail", "keys must not be null");
+        }
+        return key;
+    }
+
+    private static String requireValue(Map.Entry<String, String> e) {
+        return InvalidValueException.requireNonNull(e.getValue(), "detail." + e.getKey());
     }
 }

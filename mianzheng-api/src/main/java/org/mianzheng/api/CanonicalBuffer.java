@@ -13,8 +13,10 @@ import java.util.Arrays;
  * <p>The audit chain hashes every event, so this is a hot path: constant fields (the format tag, type names) are
  * encoded once; short ASCII text is copied char by char, other text is encoded by
  * {@link String#getBytes(java.nio.charset.Charset)} (vectorised for ASCII) and copied; non-negative numbers up to
- * 2³¹−1 (all but the rarest) are written two digits at a time; and the hash this buffer produced last (usually the
- * next event's previous hash) is copied from its bytes, recognised by identity.
+ * 2³¹−1 (all but the rarest) are written two digits at a time, and the epoch-seconds field is kept while the second
+ * lasts; the hash this buffer produced last (usually the next event's previous hash) is copied from its bytes,
+ * recognised by identity; and the fields of a {@linkplain AuditRecord#reusable() reusable} record are copied as
+ * encoded at its first append.
  */
 final class CanonicalBuffer {
     private static final ThreadLocal<CanonicalBuffer> LOCAL = ThreadLocal.withInitial(CanonicalBuffer::new);
@@ -22,11 +24,19 @@ final class CanonicalBuffer {
     /** "00" .. "99": the two ASCII digits of each value below 100. */
     private static final byte[] PAIRS = new byte[200];
     private static final byte[][] TYPE_NAMES;
+    /** 10⁰ .. 10⁹. */
+    private static final int[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000};
+    /** The two lowercase hex digits of every byte value. */
+    private static final byte[] HEX_PAIRS = new byte[512];
 
     static {
         for (int i = 0; i < 100; i++) {
             PAIRS[2 * i] = (byte) ('0' + i / 10);
             PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+        for (int v = 0; v < 256; v++) {
+            HEX_PAIRS[2 * v] = HEX[v >>> 4];
+            HEX_PAIRS[2 * v + 1] = HEX[v & 0xF];
         }
         AuditType[] types = AuditType.values();
         TYPE_NAMES = new byte[types.length][];
@@ -44,7 +54,9 @@ final class CanonicalBuffer {
     /** Hex of the last digest; {@link #lastHex} is the string made of exactly these bytes. */
     private final byte[] hex = new byte[64];
     private String lastHex;
-    private String priorHex;
+    /** The seconds field last written by {@link #putSeconds}, length prefix included, and its value. */
+    private byte[] lastSecondsField;
+    private long lastSeconds;
 
     private CanonicalBuffer() {
         try {
@@ -61,12 +73,18 @@ final class CanonicalBuffer {
     }
 
     /**
-     * Whether {@code s} is one of the last two hashes this thread's buffer produced (by identity): such a string is
-     * a lowercase SHA-256 hex digest by construction and needs no further check.
+     * The last two hashes made by any buffer. Written without synchronisation: a reader may see an older one or
+     * none, which only sends it the long way; whatever it sees was made by {@link #sha256Hex()}.
+     */
+    private static String recent;
+    private static String previous;
+
+    /**
+     * Whether {@code s} is one of the last hashes made here (by identity): such a string is a lowercase SHA-256 hex
+     * digest by construction and needs no further check. A {@code false} proves nothing.
      */
     static boolean producedHere(String s) {
-        CanonicalBuffer b = LOCAL.get();
-        return s != null && (s == b.lastHex || s == b.priorHex);
+        return s != null && (s == recent || s == previous);
     }
 
     private void ensure(int more) {
@@ -88,6 +106,26 @@ final class CanonicalBuffer {
         length(len, utf8.length);
         System.arraycopy(utf8, 0, buf, len + 4, utf8.length);
         len += 4 + utf8.length;
+    }
+
+    /** Bytes that already are a run of whole fields, as this buffer wrote them. */
+    void putRaw(byte[] fields) {
+        ensure(fields.length);
+        System.arraycopy(fields, 0, buf, len, fields.length);
+        len += fields.length;
+    }
+
+    /** @return the number of bytes written so far */
+    int length() {
+        return len;
+    }
+
+    /**
+     * @param from a position returned by {@link #length()}
+     * @return a copy of the bytes written since
+     */
+    byte[] copyFrom(int from) {
+        return Arrays.copyOfRange(buf, from, len);
     }
 
     /** A type's name. */
@@ -142,10 +180,7 @@ final class CanonicalBuffer {
 
     /** A non-negative int in decimal, two digits at a time, straight into place. */
     private void putDecimal(int v) {
-        int n = 1;
-        for (int limit = 10; n < 10 && v >= limit; limit *= 10) {
-            n++;
-        }
+        int n = digits(v);
         ensure(4 + n);
         length(len, n);
         byte[] b = buf;
@@ -166,6 +201,27 @@ final class CanonicalBuffer {
         len += 4 + n;
     }
 
+    /**
+     * Epoch seconds of an event's time. Events come in bursts within one second, so the field last written is kept
+     * and copied while the second is the same.
+     */
+    void putSeconds(long seconds) {
+        if (seconds != lastSeconds || lastSecondsField == null) {
+            int from = len;
+            put(seconds);
+            lastSecondsField = Arrays.copyOfRange(buf, from, len);
+            lastSeconds = seconds;
+            return;
+        }
+        putRaw(lastSecondsField);
+    }
+
+    /** The number of decimal digits of a non-negative int, from its bit length. */
+    static int digits(int v) {
+        int t = ((32 - Integer.numberOfLeadingZeros(v | 1)) * 1233) >>> 12; // ⌊log10⌋ of the bit length's power of two
+        return t + (v >= POW10[t] ? 1 : 0) + (t == 0 && v < 1 ? 1 : 0);
+    }
+
     byte[] toArray() {
         return Arrays.copyOf(buf, len);
     }
@@ -179,11 +235,13 @@ final class CanonicalBuffer {
             throw new IllegalStateException("SHA-256 digest buffer too small", e);
         }
         for (int i = 0; i < 32; i++) {
-            hex[2 * i] = HEX[(digest[i] >> 4) & 0xF];
-            hex[2 * i + 1] = HEX[digest[i] & 0xF];
+            int v = (digest[i] & 0xFF) << 1;
+            hex[2 * i] = HEX_PAIRS[v];
+            hex[2 * i + 1] = HEX_PAIRS[v + 1];
         }
-        priorHex = lastHex;
         lastHex = new String(hex, StandardCharsets.ISO_8859_1); // Latin-1 bytes are kept as they are: no re-encoding
+        previous = recent;
+        recent = lastHex;
         return lastHex;
     }
 }

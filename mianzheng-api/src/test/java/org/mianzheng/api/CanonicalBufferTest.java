@@ -138,4 +138,106 @@ class CanonicalBufferTest {
         assertThat(r.detail()).isEqualTo(Map.of("a", "1", "b", "2", "c", "3")).hasSameHashCodeAs(Map.of("a", "1", "b", "2", "c", "3"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> r.detail().put("d", "4")).isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Property(tries = 2_000)
+    void nonNegativeIntsAreWrittenAsTheirDecimalString(@ForAll @net.jqwik.api.constraints.IntRange(min = 0) int v) {
+        assertThat(encoded(v)).isEqualTo(referenceOf(Integer.toString(v)));
+        assertThat(CanonicalBuffer.digits(v)).isEqualTo(Integer.toString(v).length());
+    }
+
+    @org.junit.jupiter.api.Test
+    void digitCountsAtEveryPowerOfTenAndTwo() {
+        java.util.List<Integer> edges = new java.util.ArrayList<>(java.util.List.of(0, Integer.MAX_VALUE));
+        for (int p = 1; p <= 1_000_000_000; p *= 10) {
+            edges.addAll(java.util.List.of(p - 1, p, p + 1));
+            if (p == 1_000_000_000) {
+                break;
+            }
+        }
+        for (int b = 0; b < 31; b++) {
+            edges.addAll(java.util.List.of((1 << b) - 1, 1 << b, (1 << b) + 1));
+        }
+        for (int v : edges) {
+            assertThat(CanonicalBuffer.digits(v)).as("%d", v).isEqualTo(Integer.toString(v).length());
+            assertThat(encoded(v)).as("%d", v).isEqualTo(referenceOf(Integer.toString(v)));
+        }
+    }
+
+    /** Events in the same second copy the seconds field kept from the one before; any other second is written anew. */
+    @org.junit.jupiter.api.Test
+    void theSecondsFieldIsRightWhetherKeptOrNot() {
+        AuditRecord r = new AuditRecord(AuditType.RETRIEVAL, "clerk", "B1", null, Map.of("k", "v"));
+        long[][] times = {{1_772_416_800L, 1}, {1_772_416_800L, 999_999_999}, {1_772_416_801L, 0}, {1_772_416_800L, 5}, {-1L, 0}, {-1L, 7},
+            {0L, 0}, {10_000_000_000L, 3}, {10_000_000_000L, 4}};
+        String prev = AuditEvent.GENESIS;
+        long seq = 1;
+        for (long[] t : times) {
+            Instant at = Instant.ofEpochSecond(t[0], t[1]);
+            AuditEvent e = AuditEvent.link(seq, at, r, prev);
+            assertThat(e.canonicalBytes()).as("%s", at).isEqualTo(reference(seq, at, r.type(), "clerk", "B1", null, Map.of("k", "v"), prev));
+            prev = e.hash();
+            seq++;
+        }
+    }
+
+    /** A reusable record's kept bytes are used only for the very fields they were made of. */
+    @Property(tries = 300)
+    void aReusableRecordEncodesExactlyAsAnUnmarkedOne(@ForAll String actor, @ForAll String key, @ForAll String value, @ForAll String other,
+                                                     @ForAll @LongRange(min = 1, max = 1_000_000) long seq) {
+        if (actor.isBlank()) {
+            actor = "x" + actor;
+        }
+        if (other.isBlank() || other.strip().equals(actor.strip())) {
+            other = "y" + other + "y";
+        }
+        Map<String, String> detail = Map.of(key, value, "材料", "居民身份证");
+        AuditRecord plain = new AuditRecord(AuditType.CACHE_HIT, actor, "B1", "subj", detail);
+        AuditRecord reusable = plain.reusable();
+        assertThat(reusable).isEqualTo(plain);
+        assertThat(reusable.reusable()).isSameAs(reusable);
+        // the same detail map, now under another actor, case and subject: the kept bytes must not be used for it
+        AuditRecord sharing = new AuditRecord(AuditType.RETRIEVAL, other, null, null, reusable.detail());
+        Instant at = Instant.ofEpochSecond(1_772_416_800L + seq, seq);
+        String prev = AuditEvent.GENESIS;
+        for (AuditRecord r : java.util.List.of(reusable, reusable, sharing, reusable, sharing, plain)) {
+            AuditEvent e = AuditEvent.link(seq, at, r, prev);
+            assertThat(e.canonicalBytes()).isEqualTo(reference(seq, at, r.type(), r.actor(), r.bizNo(), r.subject(), detail, prev));
+            assertThat(e.hashValid()).isTrue();
+            prev = e.hash();
+            seq++;
+            at = at.plusMillis(300);
+        }
+    }
+
+    /** The in-place sort of small details against a {@link TreeMap}; large ones go through one. */
+    @Property(tries = 300)
+    void detailIsSortedLikeATreeMap(@ForAll @net.jqwik.api.constraints.Size(max = 40) Map<String, String> detail) {
+        AuditRecord r = new AuditRecord(AuditType.RETRIEVAL, "clerk", null, null, detail);
+        assertThat(new java.util.ArrayList<>(r.detail().entrySet())).isEqualTo(new java.util.ArrayList<>(new TreeMap<>(detail).entrySet()));
+    }
+
+    @org.junit.jupiter.api.Test
+    void equalKeysOfAnIdentityMapKeepTheLastLikeATreeMap() {
+        Map<String, String> m = new java.util.IdentityHashMap<>();
+        m.put(new String("a"), "1");
+        m.put(new String("a"), "2");
+        m.put("b", "3");
+        AuditRecord r = new AuditRecord(AuditType.RETRIEVAL, "clerk", null, null, m);
+        assertThat(r.detail()).isEqualTo(new TreeMap<>(m)).hasSize(2);
+    }
+
+    @org.junit.jupiter.api.Test
+    void nullDetailValuesAreRefusedWithTheirKey() {
+        Map<String, String> m = new java.util.HashMap<>();
+        m.put("purpose", null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AuditRecord(AuditType.RETRIEVAL, "clerk", null, null, m))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("detail.purpose");
+        Map<String, String> big = new java.util.HashMap<>();
+        for (int i = 0; i < 20; i++) {
+            big.put("k" + i, "v");
+        }
+        big.put("k7", null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AuditRecord(AuditType.RETRIEVAL, "clerk", null, null, big))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("detail.k7");
+    }
 }
