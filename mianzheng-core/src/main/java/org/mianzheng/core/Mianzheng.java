@@ -136,7 +136,7 @@ public final class Mianzheng implements AutoCloseable {
                 .expireAfterWrite(settings.cacheTtl())
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
                 .build();
-        this.lookup = new ConsentedLookup(clock, accounts, cases, catalog, consents, violations, cache);
+        this.lookup = new ConsentedLookup(clock, accounts, cases, catalog, consents, violations, cache, subjects::subject);
         consents.onChange(lookup::consentsChanged);
         consents.onRevoke((consent, materials) -> {
             java.util.Set<String> types = new java.util.HashSet<>();
@@ -149,7 +149,7 @@ public final class Mianzheng implements AutoCloseable {
         });
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("mianzheng-timer"));
         this.executor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("mianzheng-worker"));
-        this.retrieval = new DefaultRetrievalService(clock, settings, b.sources, lookup, audit, subjects, violations, hours, scheduler, executor);
+        this.retrieval = new DefaultRetrievalService(clock, settings, b.sources, lookup, audit, violations, hours, scheduler, executor);
         org.mianzheng.core.workorders.SlaSettings sla = b.slaSettings != null ? b.slaSettings : org.mianzheng.core.workorders.SlaSettings.defaults();
         this.workOrders = new org.mianzheng.core.workorders.DefaultWorkOrderService(clock,
                 b.workOrderStore != null ? b.workOrderStore : new org.mianzheng.core.store.InMemoryWorkOrderStore(), catalog, lookup, accounts, audit,

@@ -61,8 +61,9 @@ public final class AuditChain implements AuditLog {
     private long lastSequence;
     private String lastHash;
     private Instant lastAt;
-    private volatile long batches;
-    private volatile long conflicts;
+    /** Written by the current writer only; read under the monitor, which every writer passes on leaving. */
+    private long batches;
+    private long conflicts;
     /** Size of the last batch written: a writer that finds far fewer queued yields briefly so that callers just woken can join. */
     private int lastBatch;
 
@@ -191,8 +192,12 @@ public final class AuditChain implements AuditLog {
         }
         try {
             if (direct) {
-                for (int from = 0; from < mine.size(); from += MAX_BATCH) {
-                    flush(mine.subList(from, Math.min(mine.size(), from + MAX_BATCH)));
+                if (mine.size() <= MAX_BATCH) {
+                    flush(mine);
+                } else {
+                    for (int from = 0; from < mine.size(); from += MAX_BATCH) {
+                        flush(mine.subList(from, Math.min(mine.size(), from + MAX_BATCH)));
+                    }
                 }
                 lastBatch = Math.min(mine.size(), MAX_BATCH);
             }
@@ -353,6 +358,10 @@ public final class AuditChain implements AuditLog {
     }
 
     private List<AuditEvent> link(List<Pending> batch) {
+        if (batch.size() == 1) { // the usual case when appends do not overlap
+            Instant now = clock.instant();
+            return List.of(AuditEvent.link(lastSequence + 1, now.isBefore(lastAt) ? lastAt : now, batch.get(0).record, lastHash));
+        }
         List<AuditEvent> events = new ArrayList<>(batch.size());
         long seq = lastSequence;
         String prev = lastHash;
@@ -405,7 +414,9 @@ public final class AuditChain implements AuditLog {
 
     /** @return store calls made for appends and conflicts met with other writers, for diagnostics and benchmarks */
     public long[] writeStatistics() {
-        return new long[] {batches, conflicts};
+        synchronized (monitor) { // as of the last writer to leave: a write under way may not be counted yet
+            return new long[] {batches, conflicts};
+        }
     }
 
     @Override

@@ -83,8 +83,17 @@ public final class ConsentedLookup {
         }
     }
 
-    /** What the checks established. */
-    public record Checked(Operator operator, Case theCase, MaterialPlan material, Consent consent, CacheKey key) {
+    /**
+     * What the checks established.
+     *
+     * @param operator the authorised clerk
+     * @param theCase  the case
+     * @param material the material's plan
+     * @param consent  the consent in force that covers it
+     * @param key      its licence cache key, or {@code null} if it is not a licence
+     * @param subject  the audit subject digest of the case's applicant
+     */
+    public record Checked(Operator operator, Case theCase, MaterialPlan material, Consent consent, CacheKey key, String subject) {
     }
 
     private final Clock clock;
@@ -94,6 +103,7 @@ public final class ConsentedLookup {
     private final DefaultConsentService consents;
     private final ViolationRecorder violations;
     private final Cache<CacheKey, CachedLicense> cache;
+    private final java.util.function.Function<org.mianzheng.api.HolderId, String> subjects;
     /**
      * One material of a case as the hot path needs it, in one object: its code, plan and cache key; the unrevoked
      * consent covering it that runs longest, with its validity as epoch millis (tried first; anything else goes the
@@ -139,11 +149,14 @@ public final class ConsentedLookup {
         final Case theCase;
         final Slot[] slots;
         final List<Consent> consents;
+        /** The audit subject digest of the applicant. */
+        final String subject;
         /** The window clerk last authorised on this case, with the account version it was authorised at. */
         volatile Clerk clerk;
 
-        CaseState(Case theCase, Plan plan, List<Consent> consents) {
+        CaseState(Case theCase, Plan plan, List<Consent> consents, String subject) {
             this.theCase = theCase;
+            this.subject = subject;
             List<MaterialPlan> materials = plan.materials();
             slots = new Slot[materials.size()];
             for (int i = 0; i < slots.length; i++) {
@@ -181,9 +194,11 @@ public final class ConsentedLookup {
      * @param consents   consents
      * @param violations violation recorder
      * @param cache      licence cache
+     * @param subjects   audit subject digests of holder ids
      */
     public ConsentedLookup(Clock clock, DefaultAccountService accounts, DefaultCaseService cases, ExemptionCatalog catalog,
-                           DefaultConsentService consents, ViolationRecorder violations, Cache<CacheKey, CachedLicense> cache) {
+                           DefaultConsentService consents, ViolationRecorder violations, Cache<CacheKey, CachedLicense> cache,
+                           java.util.function.Function<org.mianzheng.api.HolderId, String> subjects) {
         this.clock = clock;
         this.accounts = accounts;
         this.cases = cases;
@@ -191,6 +206,7 @@ public final class ConsentedLookup {
         this.consents = consents;
         this.violations = violations;
         this.cache = cache;
+        this.subjects = subjects;
     }
 
     /**
@@ -222,7 +238,7 @@ public final class ConsentedLookup {
         if (memo != null && memo.operator() == op && memo.consent() == consent) {
             return memo;
         }
-        Checked ck = new Checked(op, st.theCase, slot.plan, consent, slot.key);
+        Checked ck = new Checked(op, st.theCase, slot.plan, consent, slot.key, st.subject);
         slot.memo = ck;
         return ck;
     }
@@ -243,7 +259,8 @@ public final class ConsentedLookup {
                 it.remove();
             }
         }
-        return states.computeIfAbsent(c.bizNo(), k -> new CaseState(c, catalog.plan(c.itemCode(), c.openedAt()), consents.forCase(c.bizNo())));
+        return states.computeIfAbsent(c.bizNo(), k -> new CaseState(c, catalog.plan(c.itemCode(), c.openedAt()), consents.forCase(c.bizNo()),
+                subjects.apply(c.applicant().id())));
     }
 
     /**
@@ -318,7 +335,14 @@ public final class ConsentedLookup {
      * @return the cached licence, or {@code null}
      */
     public CachedLicense cached(String bizNo, String materialCode, String operatorId) {
-        Checked ck = check(bizNo, materialCode, operatorId, "retrieve");
+        return hit(check(bizNo, materialCode, operatorId, "retrieve"));
+    }
+
+    /**
+     * @param ck what the checks established
+     * @return the cached licence of the checked material, or {@code null}
+     */
+    public CachedLicense hit(Checked ck) {
         return ck.key() == null ? null : cache.getIfPresent(ck.key());
     }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.mianzheng.api.ArchiveAct;
 import org.mianzheng.api.ArchiveCopy;
+import org.mianzheng.api.AuditRecord;
 import org.mianzheng.api.AuditType;
 import org.mianzheng.api.Case;
 import org.mianzheng.api.ChannelAttempt;
@@ -42,7 +43,6 @@ import org.mianzheng.api.ViolationKind;
 import org.mianzheng.api.spi.LicenseSource;
 import org.mianzheng.core.OpeningHours;
 import org.mianzheng.core.audit.AuditChain;
-import org.mianzheng.core.audit.AuditSubjects;
 import org.mianzheng.core.guard.ViolationRecorder;
 import org.mianzheng.core.internal.ConsentedLookup;
 import org.mianzheng.core.internal.ConsentedLookup.Checked;
@@ -66,7 +66,6 @@ public final class DefaultRetrievalService implements RetrievalService {
     private final Map<String, CircuitBreaker> breakers = new LinkedHashMap<>();
     private final ConsentedLookup lookup;
     private final AuditChain audit;
-    private final AuditSubjects subjects;
     private final ViolationRecorder violations;
     private final OpeningHours openingHours;
     private final BulkTracker bulk;
@@ -79,14 +78,13 @@ public final class DefaultRetrievalService implements RetrievalService {
      * @param sources     licence sources by channel id
      * @param lookup      the checked cache path
      * @param audit       audit chain
-     * @param subjects    subject digests
      * @param violations  violation recorder
      * @param openingHours office hours
      * @param scheduler   the engine's timer
      * @param executor    the engine's executor for continuations
      */
     public DefaultRetrievalService(Clock clock, RetrievalSettings settings, Map<String, LicenseSource> sources, ConsentedLookup lookup,
-                                   AuditChain audit, AuditSubjects subjects, ViolationRecorder violations, OpeningHours openingHours,
+                                   AuditChain audit, ViolationRecorder violations, OpeningHours openingHours,
                                    ScheduledExecutorService scheduler, Executor executor) {
         this.clock = clock;
         this.zone = clock.getZone();
@@ -94,7 +92,6 @@ public final class DefaultRetrievalService implements RetrievalService {
         this.sources = Map.copyOf(sources);
         this.lookup = lookup;
         this.audit = audit;
-        this.subjects = subjects;
         this.violations = violations;
         this.openingHours = openingHours;
         this.bulk = new BulkTracker(settings.bulkWindow().toMillis());
@@ -173,12 +170,17 @@ public final class DefaultRetrievalService implements RetrievalService {
                     + ": only exempt electronic licences are retrieved here");
         }
         Case c = ck.theCase();
-        String subject = subjects.subject(c.applicant().id());
+        String subject = ck.subject();
         flags(ck, subject);
-        CachedLicense hit = lookup.cache().getIfPresent(ck.key());
+        CachedLicense hit = lookup.hit(ck);
         if (hit != null) {
-            audit.append(AuditType.CACHE_HIT, ck.operator().id(), c.bizNo(), subject, Map.of("material", mp.materialCode(),
-                    "channel", hit.channel(), "consent", ck.consent().id(), "retrievedAt", hit.retrievedAtText()));
+            AuditRecord record = hit.hitRecord(ck, subject);
+            if (record == null) { // the first hit under this check: later ones record the same act again
+                record = new AuditRecord(AuditType.CACHE_HIT, ck.operator().id(), c.bizNo(), subject, Map.of("material", mp.materialCode(),
+                        "channel", hit.channel(), "consent", ck.consent().id(), "retrievedAt", hit.retrievedAtText())).reusable();
+                hit.rememberHit(ck, subject, record);
+            }
+            audit.append(record);
             return CompletableFuture.completedFuture(result(ck, hit.license(), hit.channel(), hit.retrievedAt(), true, List.of()));
         }
         Attempt run = new Attempt(ck, subject, System.nanoTime() + settings.overallDeadline().toNanos());
@@ -422,14 +424,14 @@ public final class DefaultRetrievalService implements RetrievalService {
         InvalidValueException.requireNonNull(act, "act");
         String why = InvalidValueException.requireText(purpose, "purpose");
         Checked ck = lookup.check(bizNo, materialCode, operatorId, act == ArchiveAct.PRINT ? "print a copy" : "download a copy");
-        CachedLicense hit = ck.key() == null ? null : lookup.cache().getIfPresent(ck.key());
+        CachedLicense hit = lookup.hit(ck);
         if (hit == null || hit.license().file() == null) {
             throw new RetrievalException("no retrieved file of material " + ck.material().materialCode() + " for case " + ck.theCase().bizNo()
                     + " (retrieve it first; retrieved files are kept for " + settings.cacheTtl() + ")");
         }
         Instant now = clock.instant();
         audit.append(act == ArchiveAct.PRINT ? AuditType.ARCHIVE_PRINT : AuditType.ARCHIVE_DOWNLOAD, ck.operator().id(), ck.theCase().bizNo(),
-                subjects.subject(ck.theCase().applicant().id()), Map.of("material", ck.material().materialCode(), "purpose", why,
+                ck.subject(), Map.of("material", ck.material().materialCode(), "purpose", why,
                         "fileSha256", hit.license().file().sha256(), "consent", ck.consent().id()));
         return new ArchiveCopy(ck.theCase().bizNo(), ck.material().materialCode(), act, ck.operator().id(), why, now, hit.license().file());
     }

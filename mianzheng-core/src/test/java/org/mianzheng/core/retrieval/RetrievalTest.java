@@ -184,6 +184,35 @@ class RetrievalTest {
         assertThat(f.onewindow.calls).hasValue(3);
     }
 
+    /** The record of a cache hit is made once per check and reused: each event must still name who, and under what. */
+    @Test
+    void repeatedCacheHitsRecordTheirOwnClerkAndConsent() {
+        Case c = f.openCase();
+        Consent first = f.consent(c, "SFZ");
+        f.retrieve(c, "SFZ");
+        f.retrieve(c, "SFZ");
+        f.clock.advance(Duration.ofSeconds(1));
+        f.retrieve(c, "SFZ");
+        f.retrieve(c, "SFZ", "clerk2");
+        f.clock.advance(Duration.ofMinutes(1));
+        Consent second = f.mz.consents().grant(new org.mianzheng.api.ConsentRequest(c.bizNo(), "clerk1", java.util.Set.of("SFZ"), "办理食品经营许可",
+                org.mianzheng.api.ConsentMethod.FACE_MATCH, "face-" + c.bizNo(), "1".repeat(64), f.clock.instant().plus(Duration.ofDays(2)))); // runs longer: the checks take it
+        f.retrieve(c, "SFZ");
+        f.retrieve(c, "SFZ");
+
+        List<AuditEvent> hits = events(c.bizNo()).stream().filter(e -> e.type() == AuditType.CACHE_HIT).toList();
+        assertThat(hits).extracting(AuditEvent::actor).containsExactly("clerk1", "clerk1", "clerk2", "clerk1", "clerk1");
+        assertThat(hits).extracting(e -> e.detail().get("consent")).containsExactly(first.id(), first.id(), first.id(), second.id(), second.id());
+        assertThat(hits).allSatisfy(e -> {
+            assertThat(e.detail()).containsEntry("material", "SFZ").containsEntry("channel", "onewindow").containsKey("retrievedAt");
+            assertThat(e.hashValid()).isTrue();
+            assertThat(e.canonicalBytes()).isEqualTo(AuditEvent.canonicalBytes(e.sequence(), e.at(), e.type(), e.actor(), e.bizNo(), e.subject(),
+                    new java.util.HashMap<>(e.detail()), e.previousHash())); // as an unmarked record's would be
+        });
+        assertThat(hits.get(0).at()).isNotEqualTo(hits.get(1).at());
+        assertThat(f.mz.audit().verify().ok()).isTrue();
+    }
+
     @Test
     void revokingTheConsentEvictsAndRefuses() {
         Case c = f.openCase();

@@ -1,0 +1,58 @@
+package org.mianzheng.core.retrieval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+/** The sliding window of distinct holders per operator, against a plain model: every holder's last touch, counted. */
+class BulkTrackerTest {
+
+    @Test
+    void countsDistinctHoldersWithinTheWindow() {
+        BulkTracker t = new BulkTracker(100);
+        assertThat(t.touch("op", "a", 0)).isEqualTo(1);
+        assertThat(t.touch("op", "b", 10)).isEqualTo(2);
+        assertThat(t.touch("op", "c", 20)).isEqualTo(3);
+        assertThat(t.touch("op", "a", 50)).isEqualTo(3);   // a repeat is not another holder; a is now touched last
+        assertThat(t.touch("other", "a", 50)).isEqualTo(1); // per operator
+        assertThat(t.touch("op", "d", 105)).isEqualTo(4);  // a's first touch (0) left the window, but a was touched again at 50
+        assertThat(t.touch("op", "d", 115)).isEqualTo(3);  // b (10) left
+        assertThat(t.touch("op", "e", 200)).isEqualTo(2);  // c (20) and a (50) left; d (115) and e remain
+        assertThat(t.touch("op", "e", 400)).isEqualTo(1);
+    }
+
+    /** A holder touched again is kept by its last touch, also when it was the eldest. */
+    @Test
+    void theEldestTouchedAgainStaysAndTheNextEldestGoes() {
+        BulkTracker t = new BulkTracker(100);
+        t.touch("op", "x", 0);
+        t.touch("op", "y", 10);
+        assertThat(t.touch("op", "x", 50)).isEqualTo(2);
+        assertThat(t.touch("op", "x", 105)).isEqualTo(2); // y (10) is still in
+        assertThat(t.touch("op", "x", 111)).isEqualTo(1); // y left at 110
+    }
+
+    @Property(tries = 300)
+    void matchesTheModel(@ForAll @Size(max = 200) List<@IntRange(min = 0, max = 7) Integer> holders,
+                         @ForAll @Size(max = 200) List<@IntRange(min = 0, max = 40) Integer> steps,
+                         @ForAll @IntRange(min = 1, max = 100) int window) {
+        BulkTracker t = new BulkTracker(window);
+        Map<String, Long> last = new HashMap<>();
+        long now = 1_000;
+        for (int i = 0; i < holders.size(); i++) {
+            now += i < steps.size() ? steps.get(i) : 1;
+            String h = "h" + holders.get(i);
+            last.put(h, now);
+            long cutoff = now - window;
+            long expected = last.values().stream().filter(at -> at > cutoff).count();
+            assertThat(t.touch("op", h, now)).as("touch %d of %s at %d", i, h, now).isEqualTo((int) expected);
+        }
+    }
+}
