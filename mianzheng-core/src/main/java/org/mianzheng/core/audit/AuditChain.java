@@ -25,11 +25,12 @@ import org.mianzheng.core.accounts.DefaultAccountService;
 /**
  * The audit chain: one linear hash chain, possibly with several writers.
  *
- * <p>Appends are <em>group-committed</em>: a caller that finds nobody writing writes its records at once; otherwise
- * callers enqueue their records, and one caller at a time is the writer: it links everything queued so far on the
- * current head and stores it with one {@link AuditStore#append} call (one transaction), then wakes every caller
- * whose event was written. The others wait without taking part; when the
- * writer's own records are stored it hands over to a waiting caller, whose batch has grown meanwhile.
+ * <p>Appends are <em>group-committed</em>: a caller that finds nobody writing and nothing queued becomes the writer
+ * with one compare-and-set and writes its records at once, taking no lock; otherwise callers enqueue their records,
+ * and one caller at a time is the writer: it links everything queued so far on the current head and stores it with
+ * one {@link AuditStore#append} call (one transaction), then wakes every caller whose event was written. The others
+ * wait without taking part; when the writer's own records are stored it leaves and wakes the waiting callers, and one
+ * whose records are still queued (their batch has grown meanwhile) writes next.
  *
  * <p>Several processes may append to one store. The head kept here is only a hint: when the store refuses a batch
  * (another process appended first), the chain reads the store's last event, links the batch again on it and retries
@@ -41,6 +42,21 @@ import org.mianzheng.core.accounts.DefaultAccountService;
  * is tried alone, so one unstorable event does not fail its neighbours.
  */
 public final class AuditChain implements AuditLog {
+    private static final java.lang.invoke.VarHandle WRITING;
+    private static final java.lang.invoke.VarHandle BATCHES;
+    private static final java.lang.invoke.VarHandle CONFLICTS;
+
+    static {
+        try {
+            java.lang.invoke.MethodHandles.Lookup lookup = java.lang.invoke.MethodHandles.lookup();
+            WRITING = lookup.findVarHandle(AuditChain.class, "writing", boolean.class);
+            BATCHES = lookup.findVarHandle(AuditChain.class, "batches", long.class);
+            CONFLICTS = lookup.findVarHandle(AuditChain.class, "conflicts", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private static final int PAGE = 1_000;
     /** Largest number of events stored in one call. */
     public static final int MAX_BATCH = 1_000;
@@ -51,19 +67,22 @@ public final class AuditChain implements AuditLog {
     private final AuditStore store;
     private final String storeId;
     private DefaultAccountService accounts;
-    /** Guards queue and writing; waiters wait on it. */
+    /** Guards the queue; waiters wait on it. */
     private final Object monitor = new Object();
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
-    private boolean writing;
-    /** Callers in {@code monitor.wait()}; guarded by the monitor. */
-    private int waiting;
-    // chain head: read and written only by the current writer (handed over under monitor)
+    /** The queue's size, written under the monitor, read without it. */
+    private volatile int queued;
+    /** Whether a caller is writing: taken by compare-and-set ({@link #claim}), given back by {@link #release}. */
+    private volatile boolean writing;
+    /** Callers in {@code monitor.wait()}, or about to be; written under the monitor, read without it. */
+    private volatile int waiting;
+    // chain head: read and written only by the current writer (handed over through the volatile writing)
     private long lastSequence;
     private String lastHash;
     private Instant lastAt;
-    /** Written by the current writer only; read under the monitor, which every writer passes on leaving. */
-    private long batches;
-    private long conflicts;
+    /** Written by the current writer only, with release stores (no fence): readers see them soon, not at once. */
+    private volatile long batches;
+    private volatile long conflicts;
     /** Size of the last batch written: a writer that finds far fewer queued yields briefly so that callers just woken can join. */
     private int lastBatch;
 
@@ -160,38 +179,17 @@ public final class AuditChain implements AuditLog {
     }
 
     /**
-     * Returns when all the records are done: written directly when nobody else is writing (the uncontended path: no
-     * queue, no wake-ups), otherwise enqueued and done as a waiter or as the next writer.
+     * Returns when all the records are done: written directly when nobody else is writing or queued (the uncontended
+     * path: no queue, no lock, one compare-and-set), otherwise enqueued and done as a waiter or as the next writer.
+     *
+     * <p>Who writes is decided by a compare-and-set on {@code writing}; the queue and the waiting are under the
+     * monitor. A writer leaving sets {@code writing} false and then reads {@code waiting}; a caller about to wait
+     * counts itself in {@code waiting} and then reads {@code writing} (both volatile): one of them sees the other, so
+     * either the caller does not wait or the writer wakes it.
      */
     private void await(List<Pending> mine) {
-        Pending last = mine.get(mine.size() - 1);
-        boolean interrupted = false;
-        boolean direct;
-        synchronized (monitor) {
-            direct = !writing && queue.isEmpty();
-            if (!direct) {
-                queue.addAll(mine);
-                while (!last.done && writing) {
-                    waiting++;
-                    try {
-                        monitor.wait();
-                    } catch (InterruptedException e) {
-                        interrupted = true; // our records are queued: wait for them all the same
-                    } finally {
-                        waiting--;
-                    }
-                }
-                if (last.done) {
-                    if (interrupted) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return;
-                }
-            }
-            writing = true;
-        }
-        try {
-            if (direct) {
+        if (queued == 0 && claim()) {
+            try {
                 if (mine.size() <= MAX_BATCH) {
                     flush(mine);
                 } else {
@@ -200,48 +198,101 @@ public final class AuditChain implements AuditLog {
                     }
                 }
                 lastBatch = Math.min(mine.size(), MAX_BATCH);
+            } finally {
+                release();
             }
+            return;
+        }
+        Pending last = mine.get(mine.size() - 1);
+        synchronized (monitor) {
+            queue.addAll(mine);
+            queued = queue.size();
+        }
+        boolean interrupted = false;
+        try {
             while (!last.done) {
-                List<Pending> batch = new ArrayList<>();
-                for (int i = 0; i < 8 && queued() * 2 < lastBatch; i++) {
-                    Thread.yield(); // callers woken by the last batch are re-entering: a few yields let their records join this one
+                if (claim()) {
+                    try {
+                        drain(last);
+                    } finally {
+                        release();
+                    }
+                    return;
                 }
                 synchronized (monitor) {
-                    Pending next;
-                    while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
-                        batch.add(next);
-                    }
-                }
-                lastBatch = batch.size();
-                if (batch.isEmpty()) {
-                    if (!last.done) { // not queued and not done: nobody else will complete it
-                        failUnfinished(List.of(last), new IllegalStateException("audit record lost from the queue"));
-                    }
-                    continue;
-                }
-                flush(batch);
-                synchronized (monitor) {
-                    if (waiting > 0) {
-                        monitor.notifyAll();
+                    waiting++;
+                    try {
+                        while (!last.done && writing) {
+                            try {
+                                monitor.wait();
+                            } catch (InterruptedException e) {
+                                interrupted = true; // our records are queued: wait for them all the same
+                            }
+                        }
+                    } finally {
+                        waiting--;
                     }
                 }
             }
         } finally {
-            synchronized (monitor) {
-                writing = false; // hand over to a waiter (its batch has grown while we wrote)
-                if (waiting > 0) {
-                    monitor.notifyAll();
-                }
-            }
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
     }
 
-    private int queued() {
-        synchronized (monitor) {
-            return queue.size();
+    /** @return records queued for the next writer (for tests) */
+    int queuedRecords() {
+        return queued;
+    }
+
+    /** @return callers waiting for a writer (for tests) */
+    int waitingCallers() {
+        return waiting;
+    }
+
+    /** @return whether this caller became the writer */
+    private boolean claim() {
+        return !writing && WRITING.compareAndSet(this, false, true);
+    }
+
+    /** Stops writing and wakes the waiters: one of them writes next if its records are still queued. */
+    private void release() {
+        writing = false;
+        wakeWaiters();
+    }
+
+    private void wakeWaiters() {
+        if (waiting > 0) {
+            synchronized (monitor) {
+                monitor.notifyAll();
+            }
+        }
+    }
+
+    /** As the writer: writes queued batches until {@code last} is done, waking the callers of each. */
+    private void drain(Pending last) {
+        while (!last.done) {
+            List<Pending> batch = new ArrayList<>();
+            for (int i = 0; i < 8 && queued * 2 < lastBatch; i++) {
+                Thread.yield(); // callers woken by the last batch are re-entering: a few yields let their records join this one
+            }
+            synchronized (monitor) {
+                Pending next;
+                while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
+                    batch.add(next);
+                }
+                queued = queue.size();
+            }
+            lastBatch = batch.size();
+            if (batch.isEmpty()) {
+                if (!last.done) { // not queued and not done: nobody else will complete it
+                    failUnfinished(List.of(last), new IllegalStateException("audit record lost from the queue"));
+                }
+                continue;
+            }
+            flush(batch);
+            wakeWaiters();
         }
     }
 
@@ -250,7 +301,7 @@ public final class AuditChain implements AuditLog {
         if (batch.isEmpty()) {
             return;
         }
-        batches++;
+        BATCHES.setRelease(this, batches + 1);
         try {
             write(batch);
         } catch (HeadUnknownException e) {
@@ -339,7 +390,7 @@ public final class AuditChain implements AuditLog {
             if (++conflictsHere > MAX_CONFLICTS) {
                 throw new AuditException("audit store " + storeId + ": gave up after " + MAX_CONFLICTS + " conflicts with other writers", failure);
             }
-            conflicts++;
+            CONFLICTS.setRelease(this, conflicts + 1);
             adopt(head); // another writer appended first: link again on its head
         }
     }
@@ -414,9 +465,7 @@ public final class AuditChain implements AuditLog {
 
     /** @return store calls made for appends and conflicts met with other writers, for diagnostics and benchmarks */
     public long[] writeStatistics() {
-        synchronized (monitor) { // as of the last writer to leave: a write under way may not be counted yet
-            return new long[] {batches, conflicts};
-        }
+        return new long[] {batches, conflicts};
     }
 
     @Override
