@@ -319,6 +319,9 @@ public final class AuditChain implements AuditLog {
                     fail(List.of(p), single);
                 } catch (RuntimeException | Error other) {
                     failUnfinished(batch, other);
+                    if (other instanceof Error error) {
+                        throw error;
+                    }
                     return;
                 }
             }
@@ -380,7 +383,14 @@ public final class AuditChain implements AuditLog {
             if (headSeq == lastSequence && (head == null ? AuditEvent.GENESIS : head.hash()).equals(lastHash)) {
                 throw new AuditException("audit store " + storeId + " failed: " + failure.getMessage(), failure);
             }
-            if (headSeq >= mineLast.sequence() && storedAlready(events)) {
+            boolean stored;
+            try {
+                stored = headSeq >= mineLast.sequence() && storedAlready(events);
+            } catch (AuditException unreadable) { // it may be stored: writing it again, event by event, could store it twice
+                throw new HeadUnknownException("audit store " + storeId + " failed and whether the batch was stored cannot be read: "
+                        + failure.getMessage(), failure);
+            }
+            if (stored) {
                 complete(batch, events); // written, but the answer was lost
                 return;
             }

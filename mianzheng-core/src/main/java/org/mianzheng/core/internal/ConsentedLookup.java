@@ -259,8 +259,8 @@ public final class ConsentedLookup {
                 it.remove();
             }
         }
-        return states.computeIfAbsent(c.bizNo(), k -> new CaseState(c, catalog.plan(c.itemCode(), c.openedAt()), consents.forCase(c.bizNo()),
-                subjects.apply(c.applicant().id())));
+        String subject = subjects.apply(c.applicant().id());
+        return states.computeIfAbsent(c.bizNo(), k -> new CaseState(c, catalog.plan(c.itemCode(), c.openedAt()), consents.forCase(c.bizNo()), subject));
     }
 
     /**

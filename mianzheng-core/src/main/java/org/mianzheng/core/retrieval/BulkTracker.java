@@ -8,15 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Counts the distinct holders each operator touched within a sliding window. Thread-safe. */
 final class BulkTracker {
     private final long windowMillis;
-    private final Map<String, Seen> byOperator = new ConcurrentHashMap<>();
-
-    /** One operator's holders, the one touched last at the end, each with the time it was last touched. */
-    private static final class Seen {
-        /** Access order: a touch moves the holder to the end, so the order is that of the last touches. */
-        final LinkedHashMap<String, long[]> lastTouched = new LinkedHashMap<>(16, 0.75f, true);
-        /** No holder here was last touched before this (a lower bound): while it is in the window, nothing expires. */
-        long eldestAt = Long.MAX_VALUE;
-    }
+    private final Map<String, LinkedHashMap<String, long[]>> byOperator = new ConcurrentHashMap<>();
 
     BulkTracker(long windowMillis) {
         this.windowMillis = windowMillis;
@@ -26,29 +18,23 @@ final class BulkTracker {
      * @return the number of distinct holders the operator touched in the window ending now, including this one
      */
     int touch(String operatorId, String subject, long nowMillis) {
-        Seen seen = byOperator.computeIfAbsent(operatorId, k -> new Seen());
+        // access order: a touch moves the holder to the end, so the order is that of the last touches
+        LinkedHashMap<String, long[]> seen = byOperator.computeIfAbsent(operatorId, k -> new LinkedHashMap<>(16, 0.75f, true));
         synchronized (seen) {
-            long[] at = seen.lastTouched.get(subject); // moves it to the end
+            long[] at = seen.get(subject); // moves it to the end
             if (at == null) {
-                seen.lastTouched.put(subject, new long[] {nowMillis});
+                seen.put(subject, new long[] {nowMillis});
             } else {
                 at[0] = nowMillis; // a repeated touch: updated in place
             }
-            seen.eldestAt = Math.min(seen.eldestAt, nowMillis);
-            long cutoff = nowMillis - windowMillis;
-            if (seen.eldestAt <= cutoff) {
-                seen.eldestAt = Long.MAX_VALUE;
-                for (Iterator<long[]> it = seen.lastTouched.values().iterator(); it.hasNext(); ) {
-                    long t = it.next()[0];
-                    if (t <= cutoff) {
-                        it.remove();
-                    } else {
-                        seen.eldestAt = t;
-                        break; // the order of last touches is their time order
-                    }
+            for (Iterator<long[]> it = seen.values().iterator(); it.hasNext(); ) {
+                if (it.next()[0] <= nowMillis - windowMillis) {
+                    it.remove();
+                } else {
+                    break; // the order of last touches is their time order
                 }
             }
-            return seen.lastTouched.size();
+            return seen.size();
         }
     }
 }

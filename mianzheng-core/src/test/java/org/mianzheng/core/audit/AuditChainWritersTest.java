@@ -219,4 +219,69 @@ class AuditChainWritersTest {
         assertThat(chain.queuedRecords()).isZero();
         assertThatThrownBy(() -> chain.append(record("BAD"))).isInstanceOf(AuditException.class);
     }
+
+    /** A store whose next append stores and then loses its answer, and whose next read fails. */
+    static final class ForgetfulStore implements AuditStore {
+        final InMemoryAuditStore inner = new InMemoryAuditStore();
+        boolean loseAnswerOnce;
+        boolean failReadOnce;
+
+        @Override
+        public void append(List<AuditEvent> events) {
+            inner.append(events);
+            if (loseAnswerOnce) {
+                loseAnswerOnce = false;
+                throw new IllegalStateException("connection reset after commit");
+            }
+        }
+
+        @Override
+        public Optional<AuditEvent> last() {
+            return inner.last();
+        }
+
+        @Override
+        public List<AuditEvent> read(long fromSequence, int limit) {
+            if (failReadOnce) {
+                failReadOnce = false;
+                throw new IllegalStateException("read timed out");
+            }
+            return inner.read(fromSequence, limit);
+        }
+    }
+
+    /** A clock that moves on a microsecond at every reading, so that a batch linked again hashes differently. */
+    static final class TickingClock extends java.time.Clock {
+        private Instant now = Instant.parse("2026-03-02T02:00:00Z");
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public synchronized Instant instant() {
+            now = now.plusNanos(1_000);
+            return now;
+        }
+    }
+
+    /** Stored, answer lost, and the read that would prove it fails: the outcome is unknown, so it is not written again. */
+    @Test
+    void aBatchWhoseStoringCannotBeConfirmedIsNotWrittenTwice() {
+        ForgetfulStore forgetful = new ForgetfulStore();
+        AuditChain c = new AuditChain(new TickingClock(), forgetful);
+        forgetful.loseAnswerOnce = true;
+        forgetful.failReadOnce = true;
+        assertThatThrownBy(() -> c.appendAll(List.of(record("a"), record("b")))).isInstanceOf(AuditException.class)
+                .hasMessageContaining("cannot be read");
+        assertThat(forgetful.inner.read(1, 100)).extracting(AuditEvent::bizNo).containsExactly("a", "b");
+        assertThat(c.append(record("c")).sequence()).isEqualTo(3); // the chain goes on from what is stored
+        assertThat(c.verify().ok()).isTrue();
+    }
 }

@@ -55,4 +55,33 @@ class BulkTrackerTest {
             assertThat(t.touch("op", h, now)).as("touch %d of %s at %d", i, h, now).isEqualTo((int) expected);
         }
     }
+
+    /**
+     * Touch times may arrive slightly out of order (each thread reads the clock before it takes the operator's lock):
+     * holders still leave in the order of their last touches, as a plain list kept in that order says.
+     */
+    @Property(tries = 500)
+    void jitteredTimesExpireInTheOrderOfTouches(@ForAll @Size(max = 120) List<@IntRange(min = 0, max = 5) Integer> holders,
+                                                @ForAll @Size(max = 120) List<@IntRange(min = 0, max = 12) Integer> steps,
+                                                @ForAll @Size(max = 120) List<@IntRange(min = 0, max = 3) Integer> early,
+                                                @ForAll @IntRange(min = 1, max = 50) int window) {
+        BulkTracker t = new BulkTracker(window);
+        java.util.LinkedHashMap<String, Long> model = new java.util.LinkedHashMap<>();
+        long now = 1_000;
+        for (int i = 0; i < holders.size(); i++) {
+            now += i < steps.size() ? steps.get(i) : 1;
+            long at = now - (i < early.size() ? early.get(i) : 0);
+            String h = "h" + holders.get(i);
+            model.remove(h);
+            model.put(h, at);
+            for (java.util.Iterator<Long> it = model.values().iterator(); it.hasNext(); ) {
+                if (it.next() <= at - window) {
+                    it.remove();
+                } else {
+                    break;
+                }
+            }
+            assertThat(t.touch("op", h, at)).as("touch %d of %s at %d", i, h, at).isEqualTo(model.size());
+        }
+    }
 }
