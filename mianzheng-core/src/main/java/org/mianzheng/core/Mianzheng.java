@@ -131,12 +131,20 @@ public final class Mianzheng implements AutoCloseable {
         cases.bind(guard, subjects::subject);
         this.consents = new DefaultConsentService(clock, b.consentStore != null ? b.consentStore : new InMemoryConsentStore(), cases, catalog,
                 accounts, audit, subjects, hours);
+        java.util.concurrent.atomic.AtomicReference<ConsentedLookup> evictionsTo = new java.util.concurrent.atomic.AtomicReference<>();
         Cache<ConsentedLookup.CacheKey, CachedLicense> cache = Caffeine.newBuilder()
                 .maximumSize(settings.cacheMaxEntries())
                 .expireAfterWrite(settings.cacheTtl())
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .evictionListener((ConsentedLookup.CacheKey k, CachedLicense v, com.github.benmanes.caffeine.cache.RemovalCause cause) -> {
+                    ConsentedLookup l = evictionsTo.get();
+                    if (l != null) {
+                        l.evicted(k, v);
+                    }
+                })
                 .build();
-        this.lookup = new ConsentedLookup(clock, accounts, cases, catalog, consents, violations, cache, subjects::subject);
+        this.lookup = new ConsentedLookup(clock, accounts, cases, catalog, consents, violations, cache, subjects::subject, settings.cacheTtl());
+        evictionsTo.set(lookup);
         consents.onChange(lookup::consentsChanged);
         consents.onRevoke((consent, materials) -> {
             java.util.Set<String> types = new java.util.HashSet<>();

@@ -36,6 +36,11 @@ public final class ConsentedLookup {
         private final String holder;
         private final String licenseType;
         private final int hash;
+        /**
+         * The cache entry last found under this very key object (a case state's, so dropped with it when the case's
+         * consents change), served again while younger than the cache's time to live; cleared when the cache evicts it.
+         */
+        private volatile CachedLicense last;
 
         /**
          * @param bizNo       case
@@ -81,6 +86,12 @@ public final class ConsentedLookup {
         public String toString() {
             return "CacheKey[" + bizNo + ", " + licenseType + "]"; // the holder id is personal data
         }
+
+        private void forget(CachedLicense evicted) {
+            if (last == evicted) {
+                last = null;
+            }
+        }
     }
 
     /**
@@ -104,6 +115,7 @@ public final class ConsentedLookup {
     private final ViolationRecorder violations;
     private final Cache<CacheKey, CachedLicense> cache;
     private final java.util.function.Function<org.mianzheng.api.HolderId, String> subjects;
+    private final long ttlMillis;
     /**
      * One material of a case as the hot path needs it, in one object: its code, plan and cache key; the unrevoked
      * consent covering it that runs longest, with its validity as epoch millis (tried first; anything else goes the
@@ -195,10 +207,12 @@ public final class ConsentedLookup {
      * @param violations violation recorder
      * @param cache      licence cache
      * @param subjects   audit subject digests of holder ids
+     * @param cacheTtl   the licence cache's time to live (entries expire that long after they were written); evictions
+     *                   must be reported to {@link #evicted}
      */
     public ConsentedLookup(Clock clock, DefaultAccountService accounts, DefaultCaseService cases, ExemptionCatalog catalog,
                            DefaultConsentService consents, ViolationRecorder violations, Cache<CacheKey, CachedLicense> cache,
-                           java.util.function.Function<org.mianzheng.api.HolderId, String> subjects) {
+                           java.util.function.Function<org.mianzheng.api.HolderId, String> subjects, java.time.Duration cacheTtl) {
         this.clock = clock;
         this.accounts = accounts;
         this.cases = cases;
@@ -207,6 +221,7 @@ public final class ConsentedLookup {
         this.violations = violations;
         this.cache = cache;
         this.subjects = subjects;
+        this.ttlMillis = cacheTtl.toMillis();
     }
 
     /**
@@ -343,7 +358,39 @@ public final class ConsentedLookup {
      * @return the cached licence of the checked material, or {@code null}
      */
     public CachedLicense hit(Checked ck) {
-        return ck.key() == null ? null : cache.getIfPresent(ck.key());
+        CacheKey key = ck.key();
+        if (key == null) {
+            return null;
+        }
+        CachedLicense last = key.last;
+        if (last != null && clock.millis() - last.retrievedAtMillis() < ttlMillis) {
+            return last; // found before under this case state's key, and still young: the cache holds it too
+        }
+        CachedLicense found = cache.getIfPresent(key);
+        key.last = found;
+        return found;
+    }
+
+    /**
+     * Called by the cache when it evicts an entry (size or age): the case state's key no longer serves it, so the
+     * cache's bound holds for what is remembered here too.
+     *
+     * @param key   the key it was stored under
+     * @param value the evicted entry
+     */
+    public void evicted(CacheKey key, CachedLicense value) {
+        if (key == null || value == null) {
+            return;
+        }
+        key.forget(value);
+        CaseState st = states.get(key.bizNo());
+        if (st != null) {
+            for (Slot slot : st.slots) {
+                if (slot.key != null) {
+                    slot.key.forget(value);
+                }
+            }
+        }
     }
 
     /**
@@ -370,7 +417,10 @@ public final class ConsentedLookup {
         return false;
     }
 
-    /** @return the cache */
+    /**
+     * @return the cache. Read it freely; remove entries only through {@link #evict} or the cache's own eviction, which
+     *         report to {@link #evicted}: a case state's key remembers the entry it last found.
+     */
     public Cache<CacheKey, CachedLicense> cache() {
         return cache;
     }
@@ -382,7 +432,13 @@ public final class ConsentedLookup {
      * @param types licence type codes
      */
     public void evict(String bizNo, java.util.Set<String> types) {
-        cache.asMap().keySet().removeIf(k -> k.bizNo().equals(bizNo) && types.contains(k.licenseType()));
+        cache.asMap().entrySet().removeIf(e -> {
+            boolean covered = e.getKey().bizNo().equals(bizNo) && types.contains(e.getKey().licenseType());
+            if (covered) {
+                evicted(e.getKey(), e.getValue());
+            }
+            return covered;
+        });
     }
 
     /** Epoch millis, saturated at the ends of {@code long} (an {@link java.time.Instant} reaches further). */

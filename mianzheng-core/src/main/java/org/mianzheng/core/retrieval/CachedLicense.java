@@ -16,6 +16,7 @@ public final class CachedLicense {
     private final String channel;
     private final Instant retrievedAt;
     private final String retrievedAtText;
+    private final long retrievedAtMillis;
     /** The last hit's record and what it was made for; replaced whole. */
     private volatile HitRecord hitRecord;
 
@@ -33,6 +34,12 @@ public final class CachedLicense {
         this.channel = Objects.requireNonNull(channel, "channel");
         this.retrievedAt = Objects.requireNonNull(retrievedAt, "retrievedAt");
         this.retrievedAtText = retrievedAt.toString();
+        this.retrievedAtMillis = retrievedAt.toEpochMilli();
+    }
+
+    /** @return {@link #retrievedAt()} in epoch millis (no later than when the entry was written to the cache) */
+    public long retrievedAtMillis() {
+        return retrievedAtMillis;
     }
 
     /** @return the licence */

@@ -184,6 +184,30 @@ class RetrievalTest {
         assertThat(f.onewindow.calls).hasValue(3);
     }
 
+    /**
+     * A case state's key remembers the entry it last found and serves it again while young; an entry the cache evicts
+     * for its size bound must not be served from there.
+     */
+    @Test
+    void anEntryEvictedForTheSizeBoundIsRetrievedAgain() {
+        try (RetrievalFixture small = new RetrievalFixture(RetrievalSettings.defaults().withCache(Duration.ofMinutes(10), 1), null)) {
+            Case a = small.openCase();
+            small.consent(a, "SFZ");
+            small.retrieve(a, "SFZ");
+            assertThat(small.retrieve(a, "SFZ").fromCache()).isTrue(); // remembered from here on
+            assertThat(small.retrieve(a, "SFZ").fromCache()).isTrue();
+            Case b = small.openCase();
+            small.consent(b, "SFZ");
+            small.retrieve(b, "SFZ");                                   // one entry at most: a's goes
+            small.mz.internals().lookup().cache().cleanUp();
+            assertThat(small.mz.internals().lookup().cache().asMap().keySet()).extracting(k -> k.bizNo()).containsExactly(b.bizNo());
+            int calls = small.onewindow.calls.get();
+            RetrievalResult again = small.retrieve(a, "SFZ");
+            assertThat(again.fromCache()).isFalse();
+            assertThat(small.onewindow.calls).hasValue(calls + 1);
+        }
+    }
+
     /** The record of a cache hit is made once per check and reused: each event must still name who, and under what. */
     @Test
     void repeatedCacheHitsRecordTheirOwnClerkAndConsent() {
