@@ -27,7 +27,9 @@ import org.mianzheng.core.retrieval.CachedLicense;
  *
  * <p>The hot path is one map lookup for the case's derived state, which remembers the clerk it last authorised
  * (void once any account is deregistered), keeps each material's longest consent with its validity in epoch millis,
- * and reuses the last check's result: a repeated check by the same clerk allocates nothing.
+ * and reuses the last check's result: a repeated check by the same clerk allocates nothing. Each material's cache
+ * key remembers the entry it last found and serves it again while younger than the cache's time to live (see
+ * {@link #hit}); the cache's evictions clear it ({@link #evicted}).
  */
 public final class ConsentedLookup {
     /** Key of the licence cache: case + holder + licence type; never shared between cases. Its hash is computed once. */
@@ -354,8 +356,12 @@ public final class ConsentedLookup {
     }
 
     /**
+     * The cached licence of a checked material: the entry this case state's key found last, while younger than the
+     * cache's time to live (counted from its retrieval, which is no later than its writing, so never after the cache
+     * would expire it), else the cache's entry, which the key then remembers.
+     *
      * @param ck what the checks established
-     * @return the cached licence of the checked material, or {@code null}
+     * @return the cached licence, or {@code null}
      */
     public CachedLicense hit(Checked ck) {
         CacheKey key = ck.key();
