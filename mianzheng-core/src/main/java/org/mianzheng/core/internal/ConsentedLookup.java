@@ -374,7 +374,26 @@ public final class ConsentedLookup {
         }
         CachedLicense found = cache.getIfPresent(key);
         key.last = found;
+        if (found != null && cache.asMap().get(key) != found) {
+            // evicted or replaced between the read and the write above: an eviction before this re-read is seen
+            // here, one after it finds the entry remembered and clears it (evicted)
+            key.last = null;
+        }
         return found;
+    }
+
+    /**
+     * Puts a retrieved licence in the cache; what the case state's key remembered for it (an older entry) is
+     * forgotten, since the cache replaces it without an eviction.
+     *
+     * @param key   the checked material's key
+     * @param value the licence
+     */
+    public void store(CacheKey key, CachedLicense value) {
+        CachedLicense replaced = cache.asMap().put(key, value);
+        if (replaced != null && replaced != value) {
+            evicted(key, replaced);
+        }
     }
 
     /**
@@ -424,8 +443,8 @@ public final class ConsentedLookup {
     }
 
     /**
-     * @return the cache. Read it freely; remove entries only through {@link #evict} or the cache's own eviction, which
-     *         report to {@link #evicted}: a case state's key remembers the entry it last found.
+     * @return the cache. Read it freely; put through {@link #store} and remove through {@link #evict} (or let the
+     *         cache evict, which reports to {@link #evicted}): a case state's key remembers the entry it last found.
      */
     public Cache<CacheKey, CachedLicense> cache() {
         return cache;
@@ -438,13 +457,14 @@ public final class ConsentedLookup {
      * @param types licence type codes
      */
     public void evict(String bizNo, java.util.Set<String> types) {
-        cache.asMap().entrySet().removeIf(e -> {
-            boolean covered = e.getKey().bizNo().equals(bizNo) && types.contains(e.getKey().licenseType());
-            if (covered) {
-                evicted(e.getKey(), e.getValue());
+        for (CacheKey k : java.util.List.copyOf(cache.asMap().keySet())) {
+            if (k.bizNo().equals(bizNo) && types.contains(k.licenseType())) {
+                CachedLicense removed = cache.asMap().remove(k);
+                if (removed != null) {
+                    evicted(k, removed); // after the removal: a hit that remembers it meanwhile re-reads and finds it gone
+                }
             }
-            return covered;
-        });
+        }
     }
 
     /** Epoch millis, saturated at the ends of {@code long} (an {@link java.time.Instant} reaches further). */

@@ -408,7 +408,7 @@ public final class DefaultRetrievalService implements RetrievalService {
         }
         audit.append(AuditType.RETRIEVAL, ck.operator().id(), ck.theCase().bizNo(), run.subject, d);
         if (license != null && ck.key() != null) {
-            lookup.cache().put(ck.key(), new CachedLicense(license, channel, result.retrievedAt()));
+            lookup.store(ck.key(), new CachedLicense(license, channel, result.retrievedAt()));
         }
         run.promise.complete(result);
     }
