@@ -3,7 +3,6 @@ package org.mianzheng.core.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mianzheng.api.AuditEvent;
@@ -26,6 +24,7 @@ import org.mianzheng.api.AuditType;
 import org.mianzheng.api.spi.AuditStore;
 import org.mianzheng.core.MutableClock;
 import org.mianzheng.core.store.InMemoryAuditStore;
+import org.mianzheng.core.testing.Await;
 
 /**
  * Who writes when several callers append at once: the uncontended caller writes at once, the others queue, wait and
@@ -84,17 +83,6 @@ class AuditChainWritersTest {
         return new AuditRecord(AuditType.CHANNEL_ATTEMPT, "clerk1", bizNo, null, Map.of("n", bizNo));
     }
 
-    /** Spins (no sleeping) until the condition holds; fails after a generous bound instead of hanging. */
-    static void until(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached");
-            }
-            Thread.onSpinWait();
-        }
-    }
-
     @Test
     void callersWhileOneWritesAreQueuedAndWrittenTogether() throws Exception {
         store.entered = new CountDownLatch(1);
@@ -107,7 +95,7 @@ class AuditChainWritersTest {
             String biz = "A" + i;
             queued.add(pool.submit(() -> chain.append(record(biz))));
         }
-        until(() -> chain.queuedRecords() == others && chain.waitingCallers() == others);
+        Await.until(() -> chain.queuedRecords() == others && chain.waitingCallers() == others);
         store.gate.countDown();
 
         List<AuditEvent> all = new ArrayList<>();
@@ -134,7 +122,7 @@ class AuditChainWritersTest {
             String biz = i == 5 ? "BAD" : "A" + i;
             queued.add(pool.submit(() -> chain.append(record(biz))));
         }
-        until(() -> chain.queuedRecords() == 10);
+        Await.until(() -> chain.queuedRecords() == 10);
         store.failFor = "BAD";
         store.gate.countDown();
 
@@ -166,7 +154,7 @@ class AuditChainWritersTest {
             interruptedAfter.set(Thread.currentThread().isInterrupted() ? 1 : 0);
         });
         waiter.start();
-        until(() -> chain.waitingCallers() == 1);
+        Await.until(() -> chain.waitingCallers() == 1);
         waiter.interrupt();
         store.gate.countDown();
         waiter.join(30_000);

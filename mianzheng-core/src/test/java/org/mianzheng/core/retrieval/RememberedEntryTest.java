@@ -9,8 +9,8 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import org.mianzheng.core.testing.Await;
 import org.mianzheng.api.Case;
 import org.mianzheng.api.ConsentMethod;
 import org.mianzheng.api.ConsentRequest;
@@ -34,23 +34,12 @@ class RememberedEntryTest {
                 LicenseStatus.VALID)));
     }
 
-    /** Spins (no sleeping) until the condition holds; fails after a generous bound instead of hanging. */
-    static void until(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached");
-            }
-            Thread.onSpinWait();
-        }
-    }
-
     /** Two retrievals of one material both miss; the second one's entry replaces the first one's, without an eviction. */
     private static RetrievalResult[] twoOverlappingRetrievals(RetrievalFixture f, Case a) {
         f.onewindow.hang();
         var r1 = f.mz.retrieval().retrieve(a.bizNo(), "SFZ", "clerk1").toCompletableFuture();
         var r2 = f.mz.retrieval().retrieve(a.bizNo(), "SFZ", "clerk1").toCompletableFuture();
-        until(() -> f.onewindow.hanging.size() == 2);
+        Await.until(() -> f.onewindow.hanging.size() == 2);
         LicenseQuery q1 = f.onewindow.queries.get(0);
         f.onewindow.hanging.get(q1.requestId()).complete(found(q1).join());
         RetrievalResult first = r1.join();
