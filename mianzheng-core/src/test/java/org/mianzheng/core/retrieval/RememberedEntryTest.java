@@ -29,6 +29,9 @@ import org.mianzheng.core.testing.FakeSource;
  */
 class RememberedEntryTest {
 
+    /** The channel timeouts run on real time; long ones, so that a slow machine cannot turn a held answer into a fallback. */
+    static final RetrievalSettings HANGING = RetrievalSettings.defaults().withTimeouts(Duration.ofMinutes(5), Duration.ofMinutes(10));
+
     static CompletableFuture<SourceResult> found(LicenseQuery q) {
         return CompletableFuture.completedFuture(SourceResult.found(FakeSource.license(q.holder(), q.holderName(), q.licenseTypeCode(),
                 LicenseStatus.VALID)));
@@ -37,7 +40,10 @@ class RememberedEntryTest {
     /** Two retrievals of one material both miss; the second one's entry replaces the first one's, without an eviction. */
     private static RetrievalResult[] twoOverlappingRetrievals(RetrievalFixture f, Case a) {
         f.onewindow.hang();
+        // channel calls are dispatched on the engine's executor: start the second only once the first has asked, so
+        // queries.get(0) is the first retrieval's
         var r1 = f.mz.retrieval().retrieve(a.bizNo(), "SFZ", "clerk1").toCompletableFuture();
+        Await.until(() -> f.onewindow.hanging.size() == 1);
         var r2 = f.mz.retrieval().retrieve(a.bizNo(), "SFZ", "clerk1").toCompletableFuture();
         Await.until(() -> f.onewindow.hanging.size() == 2);
         LicenseQuery q1 = f.onewindow.queries.get(0);
@@ -54,7 +60,7 @@ class RememberedEntryTest {
 
     @Test
     void aReplacedEntryIsNotServedAgain() {
-        try (RetrievalFixture f = new RetrievalFixture(RetrievalSettings.defaults().withCache(Duration.ofMinutes(10), 10), null)) {
+        try (RetrievalFixture f = new RetrievalFixture(HANGING.withCache(Duration.ofMinutes(10), 10), null)) {
             Case a = f.openCase();
             f.consent(a, "SFZ");
             RetrievalResult[] r = twoOverlappingRetrievals(f, a);
@@ -65,7 +71,7 @@ class RememberedEntryTest {
 
     @Test
     void aReplacedEntryIsNotServedAfterTheSizeBoundEvictsItsKey() {
-        try (RetrievalFixture f = new RetrievalFixture(RetrievalSettings.defaults().withCache(Duration.ofMinutes(10), 1), null)) {
+        try (RetrievalFixture f = new RetrievalFixture(HANGING.withCache(Duration.ofMinutes(10), 1), null)) {
             Case a = f.openCase();
             f.consent(a, "SFZ");
             twoOverlappingRetrievals(f, a);
