@@ -6,9 +6,15 @@ import java.util.Map;
 /**
  * One link of the tamper-evident audit chain. {@code hash = SHA-256(canonicalBytes())}, where the canonical bytes
  * cover the previous hash and every field but the hash itself, each as a 4-byte big-endian length and UTF-8 bytes
- * (length −1 for null), in this order: the format tag {@code mianzheng-audit-v1}, previous hash, sequence (decimal),
- * time as epoch seconds and nano-of-second (decimal, two fields), type name, actor, bizNo, subject, the number of
- * detail entries, then each key and value sorted by key.
+ * (length −1 for null), in this order: the format tag {@code mianzheng-audit-v2}, type name, actor, bizNo, subject,
+ * the number of detail entries, each key and value sorted by key, then previous hash, sequence (decimal) and time as
+ * epoch seconds and nano-of-second (decimal, two fields). What an act records comes first and what the chain adds
+ * comes last, so that a record appended again and again can start its hash from a kept state (see
+ * {@link AuditRecord#reusable()}).
+ *
+ * <p>Events written by earlier builds used {@code mianzheng-audit-v1}: the tag, previous hash, sequence, seconds and
+ * nanos first, then the record's fields in the same order. They still verify: {@link #hashValid()} accepts either
+ * form, and {@link #canonicalBytes()} returns the one the event's hash was made over. New events are always v2.
  *
  * @param sequence     position in the chain, from 1, without gaps
  * @param at           when
@@ -24,7 +30,9 @@ public record AuditEvent(long sequence, Instant at, AuditType type, String actor
                          String previousHash, String hash) {
     /** The previous hash of the first event. */
     public static final String GENESIS = "0".repeat(64);
-    private static final byte[] FORMAT_TAG = "mianzheng-audit-v1".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final byte[] FORMAT_TAG = "mianzheng-audit-v2".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    /** The tag of the earlier form, which put the chain's fields first; read, never written. */
+    private static final byte[] FORMAT_TAG_V1 = "mianzheng-audit-v1".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     /** Validating constructor (does not check the hash: that is {@link #hashValid()}'s job). */
     public AuditEvent {
@@ -49,7 +57,7 @@ public record AuditEvent(long sequence, Instant at, AuditType type, String actor
      * @return the event with its hash computed
      */
     public static AuditEvent link(long sequence, Instant at, AuditRecord r, String previousHash) {
-        String hash = write(sequence, at, r.type(), r.actor(), r.bizNo(), r.subject(), r.detail(), previousHash).sha256Hex();
+        String hash = hash(sequence, at, r.type(), r.actor(), r.bizNo(), r.subject(), r.detail(), previousHash);
         return new AuditEvent(sequence, at, r.type(), r.actor(), r.bizNo(), r.subject(), r.detail(), previousHash, hash);
     }
 
@@ -58,14 +66,23 @@ public record AuditEvent(long sequence, Instant at, AuditType type, String actor
         return hex == GENESIS || CanonicalBuffer.producedHere(hex) ? hex : Digests.requireSha256Hex(hex, field);
     }
 
-    /** @return the bytes the hash is computed over */
+    /**
+     * @return the bytes the hash is computed over: the v2 form, or the v1 form for an event written in it (one whose
+     *         hash matches its v1 form only)
+     */
     public byte[] canonicalBytes() {
-        return canonicalBytes(sequence, at, type, actor, bizNo, subject, detail, previousHash);
+        byte[] v2 = canonicalBytes(sequence, at, type, actor, bizNo, subject, detail, previousHash);
+        if (Digests.sha256Hex(v2).equals(hash)) {
+            return v2;
+        }
+        CanonicalBuffer v1 = writeV1(sequence, at, type, actor, bizNo, subject, detail, previousHash);
+        return v1.sha256Hex().equals(hash) ? v1.toArray() : v2;
     }
 
-    /** @return whether the stored hash matches the content */
+    /** @return whether the stored hash matches the content, in the current form or in the earlier v1 form */
     public boolean hashValid() {
-        return write(sequence, at, type, actor, bizNo, subject, detail, previousHash).sha256Hex().equals(hash);
+        return hash(sequence, at, type, actor, bizNo, subject, detail, previousHash).equals(hash)
+                || writeV1(sequence, at, type, actor, bizNo, subject, detail, previousHash).sha256Hex().equals(hash);
     }
 
     /**
@@ -77,22 +94,50 @@ public record AuditEvent(long sequence, Instant at, AuditType type, String actor
      * @param subject      subject
      * @param detail       detail
      * @param previousHash previous hash
-     * @return canonical bytes
+     * @return canonical bytes (the current form)
      */
     public static byte[] canonicalBytes(long sequence, Instant at, AuditType type, String actor, String bizNo, String subject,
                                         Map<String, String> detail, String previousHash) {
-        return write(sequence, at, type, actor, bizNo, subject, detail, previousHash).toArray();
-    }
-
-    private static CanonicalBuffer write(long sequence, Instant at, AuditType type, String actor, String bizNo, String subject,
-                                         Map<String, String> detail, String previousHash) {
         CanonicalBuffer b = CanonicalBuffer.get();
         b.putEncoded(FORMAT_TAG);
+        AuditRecord.writeFields(type, actor, bizNo, subject, detail, b, true);
+        writeChainFields(sequence, at, previousHash, b);
+        return b.toArray();
+    }
+
+    /**
+     * The hash of the canonical bytes. For a reusable record whose state was kept, it starts from that state and hashes
+     * only the chain's fields; otherwise it encodes everything (keeping the state for a reusable record).
+     */
+    private static String hash(long sequence, Instant at, AuditType type, String actor, String bizNo, String subject, Map<String, String> detail,
+                               String previousHash) {
+        java.security.MessageDigest prefix = AuditRecord.keptPrefix(type, actor, bizNo, subject, detail);
+        CanonicalBuffer b = CanonicalBuffer.get();
+        if (prefix != null) {
+            writeChainFields(sequence, at, previousHash, b);
+            return b.sha256HexAfter(prefix);
+        }
+        b.putEncoded(FORMAT_TAG);
+        AuditRecord.writeFields(type, actor, bizNo, subject, detail, b, true);
+        writeChainFields(sequence, at, previousHash, b);
+        return b.sha256Hex();
+    }
+
+    /** Previous hash, sequence, epoch seconds, nano-of-second: what the chain adds, last in the v2 form. */
+    private static void writeChainFields(long sequence, Instant at, String previousHash, CanonicalBuffer b) {
         b.put(previousHash);
         b.put(sequence);
         b.putSeconds(at.getEpochSecond());
         b.put(at.getNano());
-        AuditRecord.writeFields(type, actor, bizNo, subject, detail, b);
+    }
+
+    /** The earlier form: tag, the chain's fields, then the record's; read only. */
+    private static CanonicalBuffer writeV1(long sequence, Instant at, AuditType type, String actor, String bizNo, String subject,
+                                           Map<String, String> detail, String previousHash) {
+        CanonicalBuffer b = CanonicalBuffer.get();
+        b.putEncoded(FORMAT_TAG_V1);
+        writeChainFields(sequence, at, previousHash, b);
+        AuditRecord.writeFields(type, actor, bizNo, subject, detail, b, false);
         return b;
     }
 }

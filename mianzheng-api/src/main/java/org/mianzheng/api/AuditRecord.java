@@ -8,9 +8,9 @@ import java.util.TreeMap;
  * What is to be recorded; the chain adds sequence, time and hashes.
  *
  * <p>A record that is appended again and again unchanged (the engine's cache hits of one licence, for example) can be
- * marked {@link #reusable()}: the canonical bytes of its fields are then kept after its first append, and later
- * appends only encode what changes (previous hash, sequence, time). The chain's bytes and hashes are the same either
- * way.
+ * marked {@link #reusable()}: the canonical bytes of its fields, and the SHA-256 state after them, are then kept after
+ * its first append, and later appends only encode and hash what changes (previous hash, sequence, time), which the
+ * canonical form puts last. The chain's bytes and hashes are the same either way.
  *
  * @param type    kind of event
  * @param actor   operator id, or a system actor such as {@code system}
@@ -31,9 +31,11 @@ public record AuditRecord(AuditType type, String actor, String bizNo, String sub
 
     /**
      * The same record, marked to be appended many times: after its first append, the canonical bytes of its type,
-     * actor, case, subject and detail are kept (about as many bytes again as the record's text) and copied into every
-     * later event made of it, instead of being encoded anew. Worth it only for a record that is kept and appended
-     * repeatedly; the events are byte for byte those of an unmarked record.
+     * actor, case, subject and detail are kept (about as many bytes again as the record's text), with the SHA-256
+     * state after the format tag and those bytes. A later event made of it starts its hash from that state and hashes
+     * only its previous hash, sequence and time, which come last in the canonical form; where it needs the whole
+     * bytes, it copies the kept ones. Worth it only for a record that is kept and appended repeatedly; the events and
+     * their hashes are byte for byte those of an unmarked record.
      *
      * @return an equal record whose encoding is remembered
      */
@@ -42,20 +44,29 @@ public record AuditRecord(AuditType type, String actor, String bizNo, String sub
         return d.reusable ? this : new AuditRecord(type, actor, bizNo, subject, new Sorted(d.keys, d.values, true));
     }
 
-    /** The canonical bytes of a record's fields, remembered for the fields they were made of (compared by identity). */
+    /**
+     * The canonical bytes of a record's fields and the hash state after them, remembered for the fields they were made
+     * of (compared by identity).
+     */
     private static final class Tail {
         final AuditType type;
         final String actor;
         final String bizNo;
         final String subject;
         final byte[] bytes;
+        /**
+         * SHA-256 after the format tag and {@link #bytes}, or {@code null} if the digest cannot be cloned. Never
+         * updated: each event hashes on a clone of it, so threads may share it.
+         */
+        final java.security.MessageDigest prefix;
 
-        Tail(AuditType type, String actor, String bizNo, String subject, byte[] bytes) {
+        Tail(AuditType type, String actor, String bizNo, String subject, byte[] bytes, java.security.MessageDigest prefix) {
             this.type = type;
             this.actor = actor;
             this.bizNo = bizNo;
             this.subject = subject;
             this.bytes = bytes;
+            this.prefix = prefix;
         }
 
         boolean of(AuditType t, String a, String b, String s) {
@@ -135,12 +146,27 @@ public record AuditRecord(AuditType type, String actor, String bizNo, String sub
     }
 
     /**
+     * The hash state a {@linkplain #reusable() reusable} record kept after its first append, if it was kept for these
+     * very fields.
+     *
+     * @return the state after the format tag and the fields (clone it before use), or {@code null}
+     */
+    static java.security.MessageDigest keptPrefix(AuditType type, String actor, String bizNo, String subject, Map<String, String> detail) {
+        Tail kept = detail instanceof Sorted s && s.reusable ? s.tail : null;
+        return kept != null && kept.of(type, actor, bizNo, subject) ? kept.prefix : null;
+    }
+
+    /**
      * Writes type, actor, case, subject, the detail entry count, then each detail key and value in key order; copies
      * the kept bytes instead when the detail is {@linkplain #reusable() reusable} and was written for the same fields.
+     *
+     * @param keep whether the buffer holds exactly the format tag before these fields, so that a reusable record may
+     *             keep its bytes and the hash state after them
      */
-    static void writeFields(AuditType type, String actor, String bizNo, String subject, Map<String, String> detail, CanonicalBuffer b) {
+    static void writeFields(AuditType type, String actor, String bizNo, String subject, Map<String, String> detail, CanonicalBuffer b,
+                            boolean keep) {
         Sorted sorted = detail instanceof Sorted s ? s : null;
-        Tail kept = sorted != null && sorted.reusable ? sorted.tail : null;
+        Tail kept = keep && sorted != null && sorted.reusable ? sorted.tail : null;
         if (kept != null && kept.of(type, actor, bizNo, subject)) {
             b.putRaw(kept.bytes);
             return;
@@ -156,8 +182,8 @@ public record AuditRecord(AuditType type, String actor, String bizNo, String sub
                 b.put(sorted.keys[i]);
                 b.put(sorted.values[i]);
             }
-            if (sorted.reusable) {
-                sorted.tail = new Tail(type, actor, bizNo, subject, b.copyFrom(from));
+            if (keep && sorted.reusable) {
+                sorted.tail = new Tail(type, actor, bizNo, subject, b.copyFrom(from), b.prefixState());
             }
             return;
         }

@@ -16,7 +16,8 @@ import java.util.Arrays;
  * 2³¹−1 (all but the rarest) are written two digits at a time, and the epoch-seconds field is kept while the second
  * lasts; the hash this buffer produced last (usually the next event's previous hash) is copied from its bytes,
  * recognised by identity; and the fields of a {@linkplain AuditRecord#reusable() reusable} record are copied as
- * encoded at its first append.
+ * encoded at its first append, or, when only the hash is wanted, not written at all: the hash then starts from the
+ * state kept after them ({@link #sha256HexAfter}).
  */
 final class CanonicalBuffer {
     private static final ThreadLocal<CanonicalBuffer> LOCAL = ThreadLocal.withInitial(CanonicalBuffer::new);
@@ -58,9 +59,27 @@ final class CanonicalBuffer {
     private byte[] lastSecondsField;
     private long lastSeconds;
 
-    private CanonicalBuffer() {
+    /** Whether this JDK's SHA-256 can be cloned mid-way, so that a hash can start from a kept state. */
+    private static final boolean CLONEABLE;
+
+    static {
+        boolean cloneable;
         try {
-            sha = MessageDigest.getInstance("SHA-256");
+            newSha256().clone();
+            cloneable = true;
+        } catch (CloneNotSupportedException e) {
+            cloneable = false;
+        }
+        CLONEABLE = cloneable;
+    }
+
+    private CanonicalBuffer() {
+        sha = newSha256();
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is mandatory in every JDK", e);
         }
@@ -226,11 +245,43 @@ final class CanonicalBuffer {
         return Arrays.copyOf(buf, len);
     }
 
+    /**
+     * @return SHA-256 after the bytes written so far, to start later hashes from ({@link #sha256HexAfter}); {@code null}
+     *         if this JDK's digest cannot be cloned
+     */
+    MessageDigest prefixState() {
+        if (!CLONEABLE) {
+            return null;
+        }
+        MessageDigest d = newSha256();
+        d.update(buf, 0, len);
+        return d;
+    }
+
     /** @return lowercase hex SHA-256 of the bytes written */
     String sha256Hex() {
         sha.update(buf, 0, len);
+        return hexOf(sha);
+    }
+
+    /**
+     * @param prefix a state from {@link #prefixState()}, left as it is
+     * @return lowercase hex SHA-256 of the prefix's bytes followed by the bytes written here
+     */
+    String sha256HexAfter(MessageDigest prefix) {
+        MessageDigest d;
         try {
-            sha.digest(digest, 0, digest.length);
+            d = (MessageDigest) prefix.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 was cloneable when the prefix was kept", e);
+        }
+        d.update(buf, 0, len);
+        return hexOf(d);
+    }
+
+    private String hexOf(MessageDigest d) {
+        try {
+            d.digest(digest, 0, digest.length);
         } catch (DigestException e) {
             throw new IllegalStateException("SHA-256 digest buffer too small", e);
         }

@@ -24,14 +24,34 @@ class CanonicalBufferTest {
         out.writeBytes(b);
     }
 
+    /** The current form: tag, the record's fields, then previous hash, sequence, seconds, nanos. */
     static byte[] reference(long seq, Instant at, AuditType type, String actor, String bizNo, String subject, Map<String, String> detail,
                             String prev) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ref(out, "mianzheng-audit-v2");
+        refFields(out, type, actor, bizNo, subject, detail);
+        refChain(out, seq, at, prev);
+        return out.toByteArray();
+    }
+
+    /** The earlier form: tag, previous hash, sequence, seconds, nanos, then the record's fields. */
+    static byte[] referenceV1(long seq, Instant at, AuditType type, String actor, String bizNo, String subject, Map<String, String> detail,
+                              String prev) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         ref(out, "mianzheng-audit-v1");
+        refChain(out, seq, at, prev);
+        refFields(out, type, actor, bizNo, subject, detail);
+        return out.toByteArray();
+    }
+
+    private static void refChain(ByteArrayOutputStream out, long seq, Instant at, String prev) {
         ref(out, prev);
         ref(out, Long.toString(seq));
         ref(out, Long.toString(at.getEpochSecond()));
         ref(out, Integer.toString(at.getNano()));
+    }
+
+    private static void refFields(ByteArrayOutputStream out, AuditType type, String actor, String bizNo, String subject, Map<String, String> detail) {
         ref(out, type.name());
         ref(out, actor);
         ref(out, bizNo);
@@ -42,7 +62,6 @@ class CanonicalBufferTest {
             ref(out, k);
             ref(out, v);
         });
-        return out.toByteArray();
     }
 
     @Property(tries = 500)
@@ -199,14 +218,68 @@ class CanonicalBufferTest {
         AuditRecord sharing = new AuditRecord(AuditType.RETRIEVAL, other, null, null, reusable.detail());
         Instant at = Instant.ofEpochSecond(1_772_416_800L + seq, seq);
         String prev = AuditEvent.GENESIS;
-        for (AuditRecord r : java.util.List.of(reusable, reusable, sharing, reusable, sharing, plain)) {
+        for (AuditRecord r : java.util.List.of(reusable, reusable, sharing, reusable, sharing, plain, reusable)) {
             AuditEvent e = AuditEvent.link(seq, at, r, prev);
-            assertThat(e.canonicalBytes()).isEqualTo(reference(seq, at, r.type(), r.actor(), r.bizNo(), r.subject(), detail, prev));
+            byte[] expected = reference(seq, at, r.type(), r.actor(), r.bizNo(), r.subject(), detail, prev);
+            assertThat(e.hash()).as("hashed from the kept state or not, the hash of the whole bytes").isEqualTo(Digests.sha256Hex(expected));
+            assertThat(e.canonicalBytes()).isEqualTo(expected);
             assertThat(e.hashValid()).isTrue();
             prev = e.hash();
             seq++;
             at = at.plusMillis(300);
         }
+    }
+
+    /** The kept hash state is shared: threads appending one reusable record each hash on a copy of it. */
+    @org.junit.jupiter.api.Test
+    void aReusableRecordHashesRightOnManyThreadsAtOnce() throws Exception {
+        Map<String, String> detail = Map.of("material", "SFZ", "channel", "onewindow", "consent", "c-1", "retrievedAt", "2026-03-02T02:00:00Z");
+        AuditRecord r = new AuditRecord(AuditType.CACHE_HIT, "clerk1", "B1", "subj", detail).reusable();
+        AuditEvent.link(1, Instant.EPOCH, r, AuditEvent.GENESIS); // keeps the state
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    String prev = AuditEvent.GENESIS;
+                    for (int i = 1; i <= 2_000; i++) {
+                        Instant at = Instant.ofEpochSecond(1_772_416_800L + thread, i);
+                        AuditEvent e = AuditEvent.link(i, at, r, prev);
+                        if (!e.hash().equals(Digests.sha256Hex(reference(i, at, r.type(), "clerk1", "B1", "subj", detail, prev)))) {
+                            return i;
+                        }
+                        prev = e.hash();
+                    }
+                    return 0;
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> f : done) {
+                assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS)).as("first wrong hash").isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Events written in the earlier v1 form still verify; their bytes are the v1 form; a change in them is seen. */
+    @Property(tries = 200)
+    void eventsOfTheV1FormStillVerify(@ForAll String actor, @ForAll String value, @ForAll @LongRange(min = 1, max = 1_000_000_000L) long seq) {
+        if (actor.isBlank()) {
+            actor = "x" + actor;
+        }
+        actor = actor.strip();
+        Instant at = Instant.ofEpochSecond(1_772_416_800L, seq);
+        Map<String, String> detail = Map.of("k", value, "材料", "居民身份证");
+        String prev = Digests.sha256Hex(value.getBytes(StandardCharsets.UTF_8));
+        byte[] v1 = referenceV1(seq, at, AuditType.CACHE_HIT, actor, "B1", "subj", detail, prev);
+        AuditEvent e = new AuditEvent(seq, at, AuditType.CACHE_HIT, actor, "B1", "subj", detail, prev, Digests.sha256Hex(v1));
+        assertThat(e.hashValid()).isTrue();
+        assertThat(e.canonicalBytes()).isEqualTo(v1);
+        AuditEvent changed = new AuditEvent(seq, at, AuditType.CACHE_HIT, actor, "B2", "subj", detail, prev, e.hash());
+        assertThat(changed.hashValid()).isFalse();
+        AuditEvent v2 = AuditEvent.link(seq, at, new AuditRecord(AuditType.CACHE_HIT, actor, "B1", "subj", detail), prev);
+        assertThat(v2.hash()).as("the two forms hash apart").isNotEqualTo(e.hash());
     }
 
     /** The in-place sort of small details against a {@link TreeMap}; large ones go through one. */
