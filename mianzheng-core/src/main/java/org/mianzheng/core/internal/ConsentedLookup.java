@@ -238,6 +238,23 @@ public final class ConsentedLookup {
      * @throws CaseException                           if there is no such case
      */
     public Checked check(String bizNo, String materialCode, String operatorId, String act) {
+        return check(bizNo, materialCode, operatorId, act, clock.millis());
+    }
+
+    /**
+     * {@link #check(String, String, String, String)} at a time the caller has read from the engine clock, so that one
+     * act reads the clock once.
+     *
+     * @param bizNo        case
+     * @param materialCode material
+     * @param operatorId   clerk
+     * @param act          the act, for refusals
+     * @param nowMillis    the engine clock's {@code millis()}, read for this act
+     * @return what was established
+     * @throws org.mianzheng.api.AccessDeniedException if refused (recorded)
+     * @throws CaseException                           if there is no such case
+     */
+    public Checked check(String bizNo, String materialCode, String operatorId, String act, long nowMillis) {
         CaseState st = bizNo == null ? null : states.get(bizNo);
         Operator op;
         Clerk last = st == null ? null : st.clerk;
@@ -250,7 +267,7 @@ public final class ConsentedLookup {
             st.clerk = new Clerk(op, version);
         }
         Slot slot = slot(st, materialCode, op, act);
-        Consent consent = consent(st, slot, op, act);
+        Consent consent = consent(st, slot, op, act, nowMillis);
         Checked memo = slot.memo;
         if (memo != null && memo.operator() == op && memo.consent() == consent) {
             return memo;
@@ -300,8 +317,7 @@ public final class ConsentedLookup {
         return slot;
     }
 
-    private Consent consent(CaseState st, Slot slot, Operator op, String act) {
-        long now = clock.millis();
+    private Consent consent(CaseState st, Slot slot, Operator op, String act, long now) {
         if (now >= slot.validFrom && now < slot.validUntil) {
             return slot.consent;
         }
@@ -352,7 +368,8 @@ public final class ConsentedLookup {
      * @return the cached licence, or {@code null}
      */
     public CachedLicense cached(String bizNo, String materialCode, String operatorId) {
-        return hit(check(bizNo, materialCode, operatorId, "retrieve"));
+        long now = clock.millis();
+        return hit(check(bizNo, materialCode, operatorId, "retrieve", now), now);
     }
 
     /**
@@ -364,12 +381,23 @@ public final class ConsentedLookup {
      * @return the cached licence, or {@code null}
      */
     public CachedLicense hit(Checked ck) {
+        return hit(ck, clock.millis());
+    }
+
+    /**
+     * {@link #hit(Checked)} at a time the caller has read from the engine clock for this act.
+     *
+     * @param ck        what the checks established
+     * @param nowMillis the engine clock's {@code millis()}, read for this act
+     * @return the cached licence, or {@code null}
+     */
+    public CachedLicense hit(Checked ck, long nowMillis) {
         CacheKey key = ck.key();
         if (key == null) {
             return null;
         }
         CachedLicense last = key.last;
-        if (last != null && clock.millis() - last.retrievedAtMillis() < ttlMillis) {
+        if (last != null && nowMillis - last.retrievedAtMillis() < ttlMillis) {
             return last; // found before under this case state's key, and still young: the cache holds it too
         }
         CachedLicense found = cache.getIfPresent(key);

@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.Objects;
 import org.mianzheng.api.AuditRecord;
 import org.mianzheng.api.License;
+import org.mianzheng.api.RetrievalResult;
 import org.mianzheng.core.internal.ConsentedLookup;
 
 /**
- * A licence in the retrieval cache, with the audit record of its last cache hit: a repeated hit by the same clerk
- * under the same consent records the same act, so the record (and its canonical bytes, see
- * {@link AuditRecord#reusable()}) is made once. Equality is that of the licence, channel and time.
+ * A licence in the retrieval cache, with the audit record and the result of its last cache hit: a repeated hit by the
+ * same clerk under the same consent records the same act and returns the same (immutable) result, so both (and the
+ * record's canonical bytes, see {@link AuditRecord#reusable()}) are made once. Equality is that of the licence,
+ * channel and time.
  */
 public final class CachedLicense {
     private final License license;
@@ -17,11 +19,18 @@ public final class CachedLicense {
     private final Instant retrievedAt;
     private final String retrievedAtText;
     private final long retrievedAtMillis;
-    /** The last hit's record and what it was made for; replaced whole. */
-    private volatile HitRecord hitRecord;
+    /** The last hit's record and result and what they were made for; replaced whole. */
+    private volatile Hit hit;
 
-    /** A cache-hit record and the check and subject it was made for (compared by identity). */
-    record HitRecord(ConsentedLookup.Checked check, String subject, AuditRecord record) {
+    /**
+     * A cache hit's audit record and result, and the check and subject they were made for (compared by identity).
+     *
+     * @param check   the check
+     * @param subject the subject digest
+     * @param record  the audit record of the hit
+     * @param result  the result returned for it
+     */
+    record Hit(ConsentedLookup.Checked check, String subject, AuditRecord record, RetrievalResult result) {
     }
 
     /**
@@ -65,22 +74,26 @@ public final class CachedLicense {
     /**
      * @param check   the check the hit was made under (identity)
      * @param subject the subject digest (identity)
-     * @return the record made for exactly these, or {@code null}
+     * @return the record and result made for exactly these, or {@code null}
      */
-    AuditRecord hitRecord(ConsentedLookup.Checked check, String subject) {
-        HitRecord h = hitRecord;
-        return h != null && h.check() == check && h.subject() == subject ? h.record() : null;
+    Hit hit(ConsentedLookup.Checked check, String subject) {
+        Hit h = hit;
+        return h != null && h.check() == check && h.subject() == subject ? h : null;
     }
 
     /**
-     * Remembers the record of a hit.
+     * Remembers the record and result of a hit.
      *
      * @param check   the check
      * @param subject the subject digest
      * @param record  the record
+     * @param result  the result
+     * @return what is remembered
      */
-    void rememberHit(ConsentedLookup.Checked check, String subject, AuditRecord record) {
-        hitRecord = new HitRecord(check, subject, record);
+    Hit rememberHit(ConsentedLookup.Checked check, String subject, AuditRecord record, RetrievalResult result) {
+        Hit h = new Hit(check, subject, record, result);
+        hit = h;
+        return h;
     }
 
     @Override

@@ -162,7 +162,8 @@ public final class DefaultRetrievalService implements RetrievalService {
     }
 
     private CompletableFuture<RetrievalResult> start(String bizNo, String materialCode, String operatorId) {
-        Checked ck = lookup.check(bizNo, materialCode, operatorId, "retrieve");
+        long now = clock.millis(); // one reading for the checks, the flags and the cache
+        Checked ck = lookup.check(bizNo, materialCode, operatorId, "retrieve", now);
         MaterialPlan mp = ck.material();
         if (!retrievable(mp)) {
             throw new RetrievalException("material " + mp.materialCode() + " of case " + ck.theCase().bizNo() + " is " + mp.decision()
@@ -171,25 +172,25 @@ public final class DefaultRetrievalService implements RetrievalService {
         }
         Case c = ck.theCase();
         String subject = ck.subject();
-        flags(ck, subject);
-        CachedLicense hit = lookup.hit(ck);
+        flags(ck, subject, now);
+        CachedLicense hit = lookup.hit(ck, now);
         if (hit != null) {
-            AuditRecord record = hit.hitRecord(ck, subject);
-            if (record == null) { // the first hit under this check: later ones record the same act again
-                record = new AuditRecord(AuditType.CACHE_HIT, ck.operator().id(), c.bizNo(), subject, Map.of("material", mp.materialCode(),
-                        "channel", hit.channel(), "consent", ck.consent().id(), "retrievedAt", hit.retrievedAtText())).reusable();
-                hit.rememberHit(ck, subject, record);
+            CachedLicense.Hit memo = hit.hit(ck, subject);
+            if (memo == null) { // the first hit under this check: later ones record the same act again, with the same result
+                AuditRecord record = new AuditRecord(AuditType.CACHE_HIT, ck.operator().id(), c.bizNo(), subject, Map.of("material",
+                        mp.materialCode(), "channel", hit.channel(), "consent", ck.consent().id(), "retrievedAt", hit.retrievedAtText())).reusable();
+                memo = hit.rememberHit(ck, subject, record, result(ck, hit.license(), hit.channel(), hit.retrievedAt(), true, List.of()));
             }
-            audit.append(record);
-            return CompletableFuture.completedFuture(result(ck, hit.license(), hit.channel(), hit.retrievedAt(), true, List.of()));
+            audit.append(memo.record());
+            return CompletableFuture.completedFuture(memo.result());
         }
         Attempt run = new Attempt(ck, subject, System.nanoTime() + settings.overallDeadline().toNanos());
         executor.execute(() -> next(run, 0));
         return run.promise;
     }
 
-    private void flags(Checked ck, String subject) {
-        Instant now = clock.instant();
+    private void flags(Checked ck, String subject, long nowMillis) {
+        Instant now = Instant.ofEpochMilli(nowMillis);
         String op = ck.operator().id();
         String biz = ck.theCase().bizNo();
         int distinct = bulk.touch(op, subject, now.toEpochMilli());

@@ -157,6 +157,15 @@ class RetrievalTest {
         assertThat(r.outcome()).isEqualTo(RetrievalOutcome.MISMATCH);
         assertThat(r.mismatchedFields()).containsExactly("name");
         assertThat(r.license()).isNotNull();
+        for (int i = 0; i < 2; i++) { // cache hits, the second one's result made once for the first: still the case's mismatch
+            RetrievalResult hit = f.retrieve(c, "SFZ", i == 0 ? "clerk1" : "clerk2");
+            assertThat(hit.fromCache()).isTrue();
+            assertThat(hit.outcome()).isEqualTo(RetrievalOutcome.MISMATCH);
+            assertThat(hit.mismatchedFields()).containsExactly("name");
+            assertThat(hit.license()).isEqualTo(r.license());
+            assertThat(hit.retrievedAt()).isEqualTo(r.retrievedAt());
+            assertThat(hit.attempts()).isEmpty();
+        }
         // full-width characters and spaces are normalised before comparing
         Case c2 = f.openCase(RetrievalFixture.ZHANG, Map.of("SFZ", Map.of("name", "张 三", "number", "ＮＯ－ＪＭＳＦＺ", "validUntil", "2040-01-01")));
         f.consent(c2, "SFZ");
