@@ -56,6 +56,42 @@ class BulkTrackerTest {
         }
     }
 
+    /** Many holders (the log grows) mixed with runs of repeats (the log is compacted), against the model. */
+    @Property(tries = 200)
+    void matchesTheModelWithManyHoldersAndRepeats(@ForAll @Size(max = 600) List<@IntRange(min = 0, max = 90) Integer> holders,
+                                                  @ForAll @Size(max = 600) List<@IntRange(min = 0, max = 3) Integer> steps,
+                                                  @ForAll @IntRange(min = 1, max = 400) int window) {
+        BulkTracker t = new BulkTracker(window);
+        Map<String, Long> last = new HashMap<>();
+        long now = 1_000;
+        long most = 0;
+        for (int i = 0; i < holders.size(); i++) {
+            now += i < steps.size() ? steps.get(i) : 1;
+            // runs: every fourth holder is touched again and again, which leaves superseded entries behind the eldest
+            String h = "h" + (holders.get(i) % 4 == 0 ? 0 : holders.get(i));
+            last.put(h, now);
+            long cutoff = now - window;
+            long expected = last.values().stream().filter(at -> at > cutoff).count();
+            assertThat(t.touch("op", h, now)).as("touch %d of %s at %d", i, h, now).isEqualTo((int) expected);
+            most = Math.max(most, expected);
+            // the log grows only when more than half of it is holders counted, and never shrinks
+            assertThat(t.logLength("op")).as("log length, at most %d holders so far", most).isLessThanOrEqualTo((int) Math.max(16, 4 * most));
+        }
+    }
+
+    /** An eldest holder still in the window while another is touched over and over: the log does not grow with the touches. */
+    @Test
+    void repeatsBehindAnEldestHolderDoNotGrowTheLog() {
+        BulkTracker t = new BulkTracker(1_000_000);
+        t.touch("op", "eldest", 0);
+        for (int i = 1; i <= 100_000; i++) {
+            assertThat(t.touch("op", "busy", i)).isEqualTo(2);
+        }
+        assertThat(t.logLength("op")).isLessThanOrEqualTo(16);
+        assertThat(t.touch("op", "eldest", 1_000_001)).isEqualTo(2); // its first touch left, its new one counts; busy's last (100000) is in
+        assertThat(t.touch("op", "late", 1_100_001)).isEqualTo(2);   // busy left at 1100000
+    }
+
     /**
      * Touch times may arrive slightly out of order (each thread reads the clock before it takes the operator's lock):
      * holders still leave in the order of their last touches, as a plain list kept in that order says.
