@@ -89,12 +89,15 @@ public final class AuditChain implements AuditLog {
     /** One caller's record and, once written, its event or failure ({@code done} published last). */
     private static final class Pending {
         final AuditRecord record;
+        /** When the act happened, as the caller read the engine clock; {@code null}: when it is linked. */
+        final Instant at;
         AuditEvent event;
         AuditException failure;
         volatile boolean done;
 
-        Pending(AuditRecord record) {
+        Pending(AuditRecord record, Instant at) {
             this.record = record;
+            this.at = at;
         }
     }
 
@@ -143,7 +146,21 @@ public final class AuditChain implements AuditLog {
      * @throws AuditException if it could not be stored (nothing was recorded)
      */
     public AuditEvent append(AuditRecord record) {
-        Pending p = new Pending(InvalidValueException.requireNonNull(record, "record"));
+        return append(record, null);
+    }
+
+    /**
+     * Appends one event of an act at a time the caller read from the engine clock for that act, so that the act reads
+     * the clock once. The event's time is that, or the chain's last event's time if that is later: time never goes
+     * backwards within the chain.
+     *
+     * @param record what to record
+     * @param at     the engine clock's {@code instant()} for the act, or {@code null} to read it now
+     * @return the event as stored
+     * @throws AuditException if it could not be stored (nothing was recorded)
+     */
+    public AuditEvent append(AuditRecord record, Instant at) {
+        Pending p = new Pending(InvalidValueException.requireNonNull(record, "record"), at);
         await(List.of(p));
         if (p.failure != null) {
             throw new AuditException(p.failure.getMessage(), p.failure);
@@ -165,7 +182,7 @@ public final class AuditChain implements AuditLog {
         }
         List<Pending> mine = new ArrayList<>(records.size());
         for (AuditRecord r : records) {
-            mine.add(new Pending(InvalidValueException.requireNonNull(r, "record")));
+            mine.add(new Pending(InvalidValueException.requireNonNull(r, "record"), null));
         }
         await(mine);
         List<AuditEvent> out = new ArrayList<>(mine.size());
@@ -420,15 +437,16 @@ public final class AuditChain implements AuditLog {
 
     private List<AuditEvent> link(List<Pending> batch) {
         if (batch.size() == 1) { // the usual case when appends do not overlap
-            Instant now = clock.instant();
-            return List.of(AuditEvent.link(lastSequence + 1, now.isBefore(lastAt) ? lastAt : now, batch.get(0).record, lastHash));
+            Pending p = batch.get(0);
+            Instant now = p.at != null ? p.at : clock.instant();
+            return List.of(AuditEvent.link(lastSequence + 1, now.isBefore(lastAt) ? lastAt : now, p.record, lastHash));
         }
         List<AuditEvent> events = new ArrayList<>(batch.size());
         long seq = lastSequence;
         String prev = lastHash;
         Instant prevAt = lastAt;
         for (Pending p : batch) {
-            Instant now = clock.instant();
+            Instant now = p.at != null ? p.at : clock.instant();
             if (now.isBefore(prevAt)) {
                 now = prevAt; // time never goes backwards within the chain
             }

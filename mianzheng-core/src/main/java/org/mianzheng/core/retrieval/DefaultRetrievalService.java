@@ -162,7 +162,8 @@ public final class DefaultRetrievalService implements RetrievalService {
     }
 
     private CompletableFuture<RetrievalResult> start(String bizNo, String materialCode, String operatorId) {
-        long now = clock.millis(); // one reading for the checks, the flags and the cache
+        Instant at = clock.instant(); // one reading for the checks, the flags, the cache and a hit's audit event
+        long now = at.toEpochMilli();
         Checked ck = lookup.check(bizNo, materialCode, operatorId, "retrieve", now);
         MaterialPlan mp = ck.material();
         if (!retrievable(mp)) {
@@ -172,7 +173,7 @@ public final class DefaultRetrievalService implements RetrievalService {
         }
         Case c = ck.theCase();
         String subject = ck.subject();
-        flags(ck, subject, now);
+        flags(ck, subject, at);
         CachedLicense hit = lookup.hit(ck, now);
         if (hit != null) {
             CachedLicense.Hit memo = hit.hit(ck, subject);
@@ -181,7 +182,7 @@ public final class DefaultRetrievalService implements RetrievalService {
                         mp.materialCode(), "channel", hit.channel(), "consent", ck.consent().id(), "retrievedAt", hit.retrievedAtText())).reusable();
                 memo = hit.rememberHit(ck, subject, record, result(ck, hit.license(), hit.channel(), hit.retrievedAt(), true, List.of()));
             }
-            audit.append(memo.record());
+            audit.append(memo.record(), at);
             return CompletableFuture.completedFuture(memo.result());
         }
         Attempt run = new Attempt(ck, subject, System.nanoTime() + settings.overallDeadline().toNanos());
@@ -189,8 +190,7 @@ public final class DefaultRetrievalService implements RetrievalService {
         return run.promise;
     }
 
-    private void flags(Checked ck, String subject, long nowMillis) {
-        Instant now = Instant.ofEpochMilli(nowMillis);
+    private void flags(Checked ck, String subject, Instant now) {
         String op = ck.operator().id();
         String biz = ck.theCase().bizNo();
         int distinct = bulk.touch(op, subject, now.toEpochMilli());

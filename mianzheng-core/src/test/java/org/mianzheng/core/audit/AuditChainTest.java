@@ -68,6 +68,19 @@ class AuditChainTest {
         return chain.verify();
     }
 
+    /** An act's own clock reading is its event's time, unless the chain's last event is later: time never goes back. */
+    @Test
+    void anActsTimeIsUsedButNeverBeforeTheLastEvent() {
+        Instant last = store.last().orElseThrow().at();
+        AuditEvent later = chain.append(new AuditRecord(AuditType.CACHE_HIT, "clerk1", "B1", null, Map.of()), last.plusSeconds(5));
+        assertThat(later.at()).isEqualTo(last.plusSeconds(5));
+        AuditEvent earlier = chain.append(new AuditRecord(AuditType.CACHE_HIT, "clerk1", "B1", null, Map.of()), last);
+        assertThat(earlier.at()).isEqualTo(last.plusSeconds(5));
+        clock.advance(java.time.Duration.ofMinutes(1));
+        assertThat(chain.append(new AuditRecord(AuditType.CACHE_HIT, "clerk1", "B1", null, Map.of()), null).at()).isEqualTo(clock.instant());
+        assertThat(chain.verify().ok()).isTrue();
+    }
+
     @Test
     void intactChainVerifies() {
         AuditVerification v = chain.verify();

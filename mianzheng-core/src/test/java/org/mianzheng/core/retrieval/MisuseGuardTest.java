@@ -10,6 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mianzheng.api.AccessDeniedException;
+import org.mianzheng.api.AuditEvent;
 import org.mianzheng.api.AuditType;
 import org.mianzheng.api.Case;
 import org.mianzheng.api.CheckCharacters;
@@ -23,7 +24,9 @@ class MisuseGuardTest {
 
     @AfterEach
     void close() {
-        f.close();
+        if (f != null) {
+            f.close();
+        }
     }
 
     void refused(Case c, String material, String operator, ViolationKind kind) {
@@ -135,6 +138,57 @@ class MisuseGuardTest {
             assertThat(v.kind()).isEqualTo(ViolationKind.OUTSIDE_OFFICE_HOURS);
             assertThat(v.refused()).isFalse();
         });
+    }
+
+    /** A clock that moves on by a millisecond at every reading. */
+    static final class TickingClock extends java.time.Clock {
+        private final java.util.concurrent.atomic.AtomicLong millis;
+
+        TickingClock(Instant start) {
+            millis = new java.util.concurrent.atomic.AtomicLong(start.toEpochMilli());
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return org.mianzheng.core.Mianzheng.DEFAULT_ZONE;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis.getAndIncrement());
+        }
+    }
+
+    /**
+     * A repeated cache hit is checked, flagged and recorded at one reading of the clock: its event has that reading's
+     * time (a ticking clock tells the readings apart).
+     */
+    @Test
+    void aRepeatedCacheHitReadsTheClockOnceAndIsRecordedAtThatTime() {
+        TickingClock clock = new TickingClock(Instant.parse("2026-03-02T02:00:00Z")); // 10:00 in Wuhai, a Monday
+        org.mianzheng.core.store.InMemoryAuditStore store = new org.mianzheng.core.store.InMemoryAuditStore();
+        try (org.mianzheng.core.Mianzheng mz = org.mianzheng.core.Mianzheng.builder().clock(clock).auditStore(store)
+                .licenseSource(new org.mianzheng.core.testing.FakeSource("onewindow")).licenseSource(new org.mianzheng.core.testing.FakeSource("cityhub"))
+                .build()) {
+            org.mianzheng.core.catalog.Fixtures.loadWithAccounts(mz);
+            Case c = mz.cases().open("B1", "SC001", RetrievalFixture.ZHANG, Map.of(), "W01", "clerk1");
+            mz.consents().grant(new org.mianzheng.api.ConsentRequest(c.bizNo(), "clerk1", Set.of("SFZ"), "办理食品经营许可",
+                    org.mianzheng.api.ConsentMethod.FACE_MATCH, "face-1", "a".repeat(64), null));
+            mz.retrieval().retrieve(c.bizNo(), "SFZ", "clerk1").toCompletableFuture().join();
+            mz.retrieval().retrieve(c.bizNo(), "SFZ", "clerk1").toCompletableFuture().join(); // the first hit asks the cache
+            Instant next = clock.instant().plusMillis(1); // the reading the next retrieval will get
+            assertThat(mz.retrieval().retrieve(c.bizNo(), "SFZ", "clerk1").toCompletableFuture().join().fromCache()).isTrue();
+            assertThat(clock.instant()).as("one reading for the whole hit").isEqualTo(next.plusMillis(1));
+            AuditEvent hit = store.last().orElseThrow();
+            assertThat(hit.type()).isEqualTo(org.mianzheng.api.AuditType.CACHE_HIT);
+            assertThat(hit.at()).isEqualTo(next);
+            assertThat(mz.violations()).isEmpty();
+        }
     }
 
     @Test
