@@ -5,16 +5,18 @@ import java.util.Map;
 
 /**
  * One link of the tamper-evident audit chain. {@code hash = SHA-256(canonicalBytes())}, where the canonical bytes
- * cover the previous hash and every field but the hash itself, each as a 4-byte big-endian length and UTF-8 bytes
+ * cover the previous hash and every field but the hash itself, each as a 4-byte big-endian length and its bytes
  * (length −1 for null), in this order: the format tag {@code mianzheng-audit-v2}, type name, actor, bizNo, subject,
- * the number of detail entries, each key and value sorted by key, then previous hash, sequence (decimal) and time as
- * epoch seconds and nano-of-second (decimal, two fields). What an act records comes first and what the chain adds
- * comes last, so that a record appended again and again can start its hash from a kept state (see
- * {@link AuditRecord#reusable()}).
+ * the number of detail entries, each key and value sorted by key (all these as UTF-8 text, numbers in decimal), then
+ * the previous hash as its 32 bytes, the sequence and the time as epoch seconds and nano-of-second (decimal, two
+ * fields). What an act records comes first and what the chain adds comes last, so that a record appended again and
+ * again can start its hash from a kept state (see {@link AuditRecord#reusable()}); the chain's part is short (the
+ * previous hash in bytes, not hex), so it mostly fits the two SHA-256 blocks that end the hash.
  *
- * <p>Events written by earlier builds used {@code mianzheng-audit-v1}: the tag, previous hash, sequence, seconds and
- * nanos first, then the record's fields in the same order. They still verify: {@link #hashValid()} accepts either
- * form, and {@link #canonicalBytes()} returns the one the event's hash was made over. New events are always v2.
+ * <p>Events written by earlier builds used {@code mianzheng-audit-v1}: the tag, previous hash (as 64 hex characters),
+ * sequence, seconds and nanos first, then the record's fields in the same order, all as text. They still verify:
+ * {@link #hashValid()} accepts either form, and {@link #canonicalBytes()} returns the one the event's hash was made
+ * over. New events are always v2.
  *
  * @param sequence     position in the chain, from 1, without gaps
  * @param at           when
@@ -123,20 +125,25 @@ public record AuditEvent(long sequence, Instant at, AuditType type, String actor
         return b.sha256Hex();
     }
 
-    /** Previous hash, sequence, epoch seconds, nano-of-second: what the chain adds, last in the v2 form. */
+    /** Previous hash (its 32 bytes), sequence, epoch seconds, nano-of-second: what the chain adds, last in the v2 form. */
     private static void writeChainFields(long sequence, Instant at, String previousHash, CanonicalBuffer b) {
-        b.put(previousHash);
+        b.putHash(previousHash, "previousHash");
+        writeSequenceAndTime(sequence, at, b);
+    }
+
+    private static void writeSequenceAndTime(long sequence, Instant at, CanonicalBuffer b) {
         b.put(sequence);
         b.putSeconds(at.getEpochSecond());
         b.put(at.getNano());
     }
 
-    /** The earlier form: tag, the chain's fields, then the record's; read only. */
+    /** The earlier form: tag, previous hash as hex text, sequence, time, then the record's fields; read only. */
     private static CanonicalBuffer writeV1(long sequence, Instant at, AuditType type, String actor, String bizNo, String subject,
                                            Map<String, String> detail, String previousHash) {
         CanonicalBuffer b = CanonicalBuffer.get();
         b.putEncoded(FORMAT_TAG_V1);
-        writeChainFields(sequence, at, previousHash, b);
+        b.put(previousHash);
+        writeSequenceAndTime(sequence, at, b);
         AuditRecord.writeFields(type, actor, bizNo, subject, detail, b, false);
         return b;
     }

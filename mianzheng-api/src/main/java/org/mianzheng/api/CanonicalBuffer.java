@@ -188,6 +188,28 @@ final class CanonicalBuffer {
         return true;
     }
 
+    /**
+     * A SHA-256 hash as its 32 bytes (length prefix 32): from the digest this buffer made last when {@code hex} is its
+     * hex (by identity), else decoded.
+     *
+     * @param hex   64 hex characters
+     * @param field the field, for the error
+     * @throws InvalidValueException if {@code hex} is not a SHA-256 hex digest
+     */
+    void putHash(String hex, String field) {
+        ensure(36);
+        length(len, 32);
+        if (hex == lastHex) { // the previous event's hash, made here: its bytes are at hand
+            System.arraycopy(digest, 0, buf, len + 4, 32);
+        } else {
+            String h = Digests.requireSha256Hex(hex, field);
+            for (int i = 0; i < 32; i++) {
+                buf[len + 4 + i] = (byte) ((Character.digit(h.charAt(2 * i), 16) << 4) | Character.digit(h.charAt(2 * i + 1), 16));
+            }
+        }
+        len += 36;
+    }
+
     /** A decimal number, as its string would be written. */
     void put(long v) {
         if (v >= 0 && v <= Integer.MAX_VALUE) { // sequences, seconds, nanos, counts

@@ -24,28 +24,30 @@ class CanonicalBufferTest {
         out.writeBytes(b);
     }
 
-    /** The current form: tag, the record's fields, then previous hash, sequence, seconds, nanos. */
+    /** The current form: tag, the record's fields, then previous hash (its 32 bytes), sequence, seconds, nanos. */
     static byte[] reference(long seq, Instant at, AuditType type, String actor, String bizNo, String subject, Map<String, String> detail,
                             String prev) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ref(out, "mianzheng-audit-v2");
         refFields(out, type, actor, bizNo, subject, detail);
-        refChain(out, seq, at, prev);
+        out.writeBytes(new byte[] {0, 0, 0, 32});
+        out.writeBytes(java.util.HexFormat.of().parseHex(prev));
+        refTime(out, seq, at);
         return out.toByteArray();
     }
 
-    /** The earlier form: tag, previous hash, sequence, seconds, nanos, then the record's fields. */
+    /** The earlier form: tag, previous hash (64 hex characters), sequence, seconds, nanos, then the record's fields. */
     static byte[] referenceV1(long seq, Instant at, AuditType type, String actor, String bizNo, String subject, Map<String, String> detail,
                               String prev) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ref(out, "mianzheng-audit-v1");
-        refChain(out, seq, at, prev);
+        ref(out, prev);
+        refTime(out, seq, at);
         refFields(out, type, actor, bizNo, subject, detail);
         return out.toByteArray();
     }
 
-    private static void refChain(ByteArrayOutputStream out, long seq, Instant at, String prev) {
-        ref(out, prev);
+    private static void refTime(ByteArrayOutputStream out, long seq, Instant at) {
         ref(out, Long.toString(seq));
         ref(out, Long.toString(at.getEpochSecond()));
         ref(out, Integer.toString(at.getNano()));
@@ -127,6 +129,23 @@ class CanonicalBufferTest {
         assertThat(CanonicalBuffer.producedHere(h)).isTrue();   // the one before the last is still recognised
         assertThat(CanonicalBuffer.producedHere(h2)).isTrue();
         assertThat(CanonicalBuffer.producedHere(null)).isFalse();
+    }
+
+    /** The previous hash goes in as its bytes: copied from the last digest when it is that one, decoded otherwise. */
+    @org.junit.jupiter.api.Test
+    void thePreviousHashIsWrittenAsItsBytesWhereverItComesFrom() {
+        AuditRecord r = new AuditRecord(AuditType.RETRIEVAL, "clerk", "B1", null, Map.of("k", "v"));
+        Instant at = Instant.ofEpochSecond(1_772_416_800L, 5);
+        String made = AuditEvent.link(1, at, r, AuditEvent.GENESIS).hash(); // the last digest of this thread's buffer
+        String copy = new String(made.toCharArray());
+        String upper = made.toUpperCase(java.util.Locale.ROOT);
+        byte[] expected = reference(2, at, r.type(), "clerk", "B1", null, Map.of("k", "v"), made);
+        for (String prev : new String[] {made, copy, upper}) {
+            assertThat(AuditEvent.canonicalBytes(2, at, r.type(), "clerk", "B1", null, Map.of("k", "v"), prev)).as(prev).isEqualTo(expected);
+        }
+        assertThat(AuditEvent.link(2, at, r, copy).hash()).isEqualTo(Digests.sha256Hex(expected));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AuditEvent.canonicalBytes(2, at, r.type(), "clerk", "B1", null, Map.of(),
+                "not-a-hash")).isInstanceOf(InvalidValueException.class).hasMessageContaining("previousHash");
     }
 
     @org.junit.jupiter.api.Test
