@@ -87,9 +87,26 @@ class WorkingCalendarPropertiesTest {
 
     @Property(tries = 300)
     void working_time_is_where_the_day_has_office_hours(@ForAll("starts") Instant t) {
+        assertThat(CN.isWorkingTime(t)).isEqualTo(expectedWorking(t));
+    }
+
+    private static boolean expectedWorking(Instant t) {
         var local = t.atZone(CN.zone());
-        boolean expected = CN.workingHours(local.toLocalDate()).slots().stream()
+        return CN.workingHours(local.toLocalDate()).slots().stream()
                 .anyMatch(s -> !local.toLocalTime().isBefore(s.start()) && local.toLocalTime().isBefore(s.end()));
-        assertThat(CN.isWorkingTime(t)).isEqualTo(expected);
+    }
+
+    /**
+     * Questions in a row about nearby moments (as a busy engine asks them), forwards and back, through openings,
+     * closings and days off: the answer reused from the last interval found must be the right one every time.
+     */
+    @Property(tries = 100)
+    void working_time_asked_moment_after_moment(@ForAll("starts") Instant start, @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 900) int stepSeconds,
+                                                @ForAll boolean backwards) {
+        Instant t = start;
+        for (int i = 0; i < 400; i++) {
+            assertThat(CN.isWorkingTime(t)).as("%s", t).isEqualTo(expectedWorking(t));
+            t = backwards ? t.minusSeconds(stepSeconds) : t.plusSeconds(stepSeconds);
+        }
     }
 }
