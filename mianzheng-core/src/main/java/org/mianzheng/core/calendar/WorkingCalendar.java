@@ -67,13 +67,6 @@ public final class WorkingCalendar {
     private final long[] cum;
     private final long provAtStart;
     private final long provAtEnd;
-    /**
-     * The interval that {@link #floorStart} found last: successive questions are mostly about the same moment, and a
-     * binary search over years of intervals reads a cache line per step. Only a hint: written and read without
-     * synchronisation (an int is read whole), and checked before use, so a stale value only sends the search the long way.
-     * Not part of the calendar's value.
-     */
-    private int hint;
 
     private WorkingCalendar(CalendarRules rules, PlainWeekModel model, NavigableMap<Integer, HolidayYear> years,
             NavigableMap<LocalDate, DayOverride> local) {
@@ -487,7 +480,7 @@ public final class WorkingCalendar {
         if (s < rangeStart) {
             return model.indexOf(zoneLine.toLocal(s)) - provAtStart;
         }
-        int i = floorStart(s);
+        int i = floor(starts, n, s);
         if (i < 0) {
             return 0L;
         }
@@ -499,19 +492,8 @@ public final class WorkingCalendar {
         if (s >= rangeEnd || s < rangeStart) {
             return model.isWorking(zoneLine.toLocal(s));
         }
-        int i = floorStart(s);
+        int i = floor(starts, n, s);
         return i >= 0 && s < ends[i];
-    }
-
-    /** {@code floor(starts, n, s)}, answered from the last answer when {@code s} lies in the same interval or gap. */
-    private int floorStart(long s) {
-        int i = hint;
-        if (i >= 0 && i < n && starts[i] <= s && (i + 1 == n || s < starts[i + 1])) {
-            return i;
-        }
-        i = floor(starts, n, s);
-        hint = i;
-        return i;
     }
 
     /** The epoch second that is the working second with index k (relative to the range start). */
