@@ -96,7 +96,7 @@ class WorkingCalendarPropertiesTest {
                 .anyMatch(s -> !local.toLocalTime().isBefore(s.start()) && local.toLocalTime().isBefore(s.end()));
     }
 
-    /** Questions in a row about nearby moments (as a busy engine asks them), forwards and back, through openings, closings and days off. */
+    /** Questions in a row about nearby moments, as a busy engine asks them: forwards and back, through openings, closings, days off. */
     @Property(tries = 100)
     void working_time_asked_moment_after_moment(@ForAll("starts") Instant start, @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 900) int stepSeconds,
                                                 @ForAll boolean backwards) {
