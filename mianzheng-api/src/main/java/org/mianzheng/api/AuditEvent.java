@@ -95,8 +95,9 @@ public record AuditEvent(long sequence, Instant at, AuditType type, String actor
      * @param bizNo        case
      * @param subject      subject
      * @param detail       detail
-     * @param previousHash previous hash
+     * @param previousHash previous hash: 64 hex characters
      * @return canonical bytes (the current form)
+     * @throws InvalidValueException if {@code previousHash} is not a SHA-256 hex digest
      */
     public static byte[] canonicalBytes(long sequence, Instant at, AuditType type, String actor, String bizNo, String subject,
                                         Map<String, String> detail, String previousHash) {

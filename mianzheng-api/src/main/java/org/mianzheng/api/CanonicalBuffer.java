@@ -59,20 +59,6 @@ final class CanonicalBuffer {
     private byte[] lastSecondsField;
     private long lastSeconds;
 
-    /** Whether this JDK's SHA-256 can be cloned mid-way, so that a hash can start from a kept state. */
-    private static final boolean CLONEABLE;
-
-    static {
-        boolean cloneable;
-        try {
-            newSha256().clone();
-            cloneable = true;
-        } catch (CloneNotSupportedException e) {
-            cloneable = false;
-        }
-        CLONEABLE = cloneable;
-    }
-
     private CanonicalBuffer() {
         sha = newSha256();
     }
@@ -199,7 +185,7 @@ final class CanonicalBuffer {
     void putHash(String hex, String field) {
         ensure(36);
         length(len, 32);
-        if (hex == lastHex) { // the previous event's hash, made here: its bytes are at hand
+        if (hex != null && hex == lastHex) { // the previous event's hash, made here: its bytes are at hand
             System.arraycopy(digest, 0, buf, len + 4, 32);
         } else {
             String h = Digests.requireSha256Hex(hex, field);
@@ -269,13 +255,15 @@ final class CanonicalBuffer {
 
     /**
      * @return SHA-256 after the bytes written so far, to start later hashes from ({@link #sha256HexAfter}); {@code null}
-     *         if this JDK's digest cannot be cloned
+     *         if the digest the providers give cannot be cloned (the hash is then made from the whole bytes)
      */
     MessageDigest prefixState() {
-        if (!CLONEABLE) {
+        MessageDigest d = newSha256();
+        try {
+            d.clone(); // the digest at hand, from whichever provider comes first now, must be cloneable
+        } catch (CloneNotSupportedException e) {
             return null;
         }
-        MessageDigest d = newSha256();
         d.update(buf, 0, len);
         return d;
     }

@@ -148,6 +148,23 @@ class CanonicalBufferTest {
                 "not-a-hash")).isInstanceOf(InvalidValueException.class).hasMessageContaining("previousHash");
     }
 
+    /** No previous hash is refused, also on a thread whose buffer has made no hash yet (its last hash is null too). */
+    @org.junit.jupiter.api.Test
+    void aMissingPreviousHashIsRefusedOnAFreshThread() throws Exception {
+        java.util.concurrent.CompletableFuture<Throwable> thrown = new java.util.concurrent.CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                AuditEvent.canonicalBytes(1, Instant.EPOCH, AuditType.RETRIEVAL, "clerk", null, null, Map.of(), null);
+                thrown.complete(null);
+            } catch (Throwable e) {
+                thrown.complete(e);
+            }
+        });
+        t.start();
+        assertThat(thrown.get(30, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("previousHash");
+    }
+
     @org.junit.jupiter.api.Test
     void anInvalidHashIsStillRefused() {
         AuditRecord r = new AuditRecord(AuditType.RETRIEVAL, "clerk", null, null, Map.of());
@@ -249,12 +266,14 @@ class CanonicalBufferTest {
         }
     }
 
-    /** The kept hash state is shared: threads appending one reusable record each hash on a copy of it. */
+    /**
+     * The kept hash state is shared: threads appending one reusable record, from its first append on (so they may race
+     * to keep it), each hash on a copy of it.
+     */
     @org.junit.jupiter.api.Test
     void aReusableRecordHashesRightOnManyThreadsAtOnce() throws Exception {
         Map<String, String> detail = Map.of("material", "SFZ", "channel", "onewindow", "consent", "c-1", "retrievedAt", "2026-03-02T02:00:00Z");
-        AuditRecord r = new AuditRecord(AuditType.CACHE_HIT, "clerk1", "B1", "subj", detail).reusable();
-        AuditEvent.link(1, Instant.EPOCH, r, AuditEvent.GENESIS); // keeps the state
+        AuditRecord r = new AuditRecord(AuditType.CACHE_HIT, "clerk1", "B1", "subj", detail).reusable(); // its state made by whichever thread is first
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
             java.util.List<java.util.concurrent.Future<Integer>> done = new java.util.ArrayList<>();
@@ -278,6 +297,60 @@ class CanonicalBufferTest {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** A SHA-256 that cannot be cloned (it delegates to the JDK's, and is not {@link Cloneable}). */
+    public static final class UncloneableSha256 extends java.security.MessageDigestSpi {
+        private final java.security.MessageDigest inner;
+
+        public UncloneableSha256() throws java.security.GeneralSecurityException {
+            inner = java.security.MessageDigest.getInstance("SHA-256", "SUN");
+        }
+
+        @Override
+        protected void engineUpdate(byte input) {
+            inner.update(input);
+        }
+
+        @Override
+        protected void engineUpdate(byte[] input, int offset, int len) {
+            inner.update(input, offset, len);
+        }
+
+        @Override
+        protected byte[] engineDigest() {
+            return inner.digest();
+        }
+
+        @Override
+        protected void engineReset() {
+            inner.reset();
+        }
+    }
+
+    /** With a provider first whose SHA-256 cannot be cloned, a reusable record keeps no hash state and hashes in full. */
+    @org.junit.jupiter.api.Test
+    void aReusableRecordHashesInFullWhenTheDigestCannotBeCloned() {
+        java.security.Provider uncloneable = new java.security.Provider("MianzhengTestUncloneable", "1", "SHA-256 without clone") {
+            {
+                put("MessageDigest.SHA-256", UncloneableSha256.class.getName());
+            }
+        };
+        java.security.Security.insertProviderAt(uncloneable, 1);
+        try {
+            Map<String, String> detail = Map.of("material", "SFZ");
+            AuditRecord r = new AuditRecord(AuditType.CACHE_HIT, "clerk1", "B1", "subj", detail).reusable();
+            String prev = AuditEvent.GENESIS;
+            for (long seq = 1; seq <= 3; seq++) {
+                Instant at = Instant.ofEpochSecond(1_772_416_800L, seq);
+                AuditEvent e = AuditEvent.link(seq, at, r, prev);
+                assertThat(e.hash()).isEqualTo(Digests.sha256Hex(reference(seq, at, r.type(), "clerk1", "B1", "subj", detail, prev)));
+                assertThat(e.hashValid()).isTrue();
+                prev = e.hash();
+            }
+        } finally {
+            java.security.Security.removeProvider(uncloneable.getName());
         }
     }
 

@@ -12,8 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * entry, and cleared entries are dropped when they reach the head. So a touch costs one map lookup and two array
  * writes, and the head is checked without reading any holder; nothing is relinked in a list (which, with many holders,
  * meant reading and writing several objects spread over the heap). Dropping at the head bounds the log in the usual
- * case; when it fills with cleared entries it is compacted, which keeps it at most about twice the number of holders
- * counted (amortised constant work per touch).
+ * case; when it is full it is compacted, or doubled if more than half of it is holders counted, so its length stays
+ * below four times the most holders counted at once, and each touch costs amortised constant work. Its arrays do not
+ * shrink: after a burst of holders, an operator keeps 12 bytes per entry of that size.
  */
 final class BulkTracker {
     private final long windowMillis;
