@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,27 +17,15 @@ import org.mianzheng.api.AuditRecord;
 import org.mianzheng.api.AuditType;
 import org.mianzheng.api.AuditVerification;
 import org.mianzheng.api.AuditVerification.Problem;
-import org.mianzheng.api.spi.AuditStore;
 import org.mianzheng.core.Mianzheng;
 import org.mianzheng.core.MutableClock;
 import org.mianzheng.core.catalog.Fixtures;
-import org.mianzheng.core.store.InMemoryAuditStore;
+import org.mianzheng.core.testing.WrappingAuditStore;
 
 class AuditChainTest {
     /** A store whose reads can be tampered with. */
-    static final class Tamperable implements AuditStore {
-        final InMemoryAuditStore inner = new InMemoryAuditStore();
+    static final class Tamperable extends WrappingAuditStore {
         UnaryOperator<List<AuditEvent>> tamper = UnaryOperator.identity();
-
-        @Override
-        public void append(List<AuditEvent> events) {
-            inner.append(events);
-        }
-
-        @Override
-        public Optional<AuditEvent> last() {
-            return inner.last();
-        }
 
         @Override
         public List<AuditEvent> read(long fromSequence, int limit) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mianzheng.api.AuditEvent;
@@ -16,8 +15,7 @@ import org.mianzheng.api.MustSubmitReason;
 import org.mianzheng.api.RetrievalOutcome;
 import org.mianzheng.api.RetrievalResult;
 import org.mianzheng.api.SourceOutcome;
-import org.mianzheng.api.spi.AuditStore;
-import org.mianzheng.core.store.InMemoryAuditStore;
+import org.mianzheng.core.testing.WrappingAuditStore;
 
 class ChannelChainTest {
     RetrievalFixture f;
@@ -80,8 +78,7 @@ class ChannelChainTest {
     }
 
     /** An audit store that fails on the event type given. */
-    static final class FailingOn implements AuditStore {
-        final InMemoryAuditStore inner = new InMemoryAuditStore();
+    static final class FailingOn extends WrappingAuditStore {
         volatile AuditType failOn;
 
         @Override
@@ -90,16 +87,6 @@ class ChannelChainTest {
                 throw new IllegalStateException("disk full");
             }
             inner.append(events);
-        }
-
-        @Override
-        public Optional<AuditEvent> last() {
-            return inner.last();
-        }
-
-        @Override
-        public List<AuditEvent> read(long fromSequence, int limit) {
-            return inner.read(fromSequence, limit);
         }
     }
 
