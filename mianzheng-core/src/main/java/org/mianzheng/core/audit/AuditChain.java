@@ -229,6 +229,9 @@ public final class AuditChain implements AuditLog {
         try {
             while (!last.done) {
                 if (claim()) {
+                    // a wait both notified and interrupted may return with the interrupt still pending: keep it from
+                    // the store (a JDBC driver may give up on an interrupted thread) and give it back at the end
+                    interrupted |= Thread.interrupted();
                     try {
                         drain(last);
                     } finally {
