@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.mianzheng.api.AuditEvent;
 import org.mianzheng.api.AuditType;
 import org.mianzheng.api.Case;
 import org.mianzheng.api.Codes;
@@ -132,9 +133,9 @@ public final class DefaultComplaintService implements ComplaintService {
             d.put("externalRef", c.externalRef());
         }
         d.put("summarySha256", Digests.sha256Hex(c.summary().getBytes(StandardCharsets.UTF_8)));
-        audit.append(AuditType.COMPLAINT, op.id(), c.bizNo(), subject(c), d);
+        AuditEvent attempted = audit.append(AuditType.COMPLAINT, op.id(), c.bizNo(), subject(c), d);
         if (!Guard.call(storeId, "insert", () -> store.insert(c))) {
-            throw new SupervisionException(Reason.CONCURRENT_UPDATE, "complaint " + c.id() + " exists already");
+            throw notSaved(attempted, c, op.id(), "complaint " + c.id() + " exists already");
         }
         LOG.info("complaint {} received via {} ({}), case {}, department {}", c.id(), c.channel(), c.category(), c.bizNo(), c.departmentCode());
         return c;
@@ -149,11 +150,27 @@ public final class DefaultComplaintService implements ComplaintService {
     private Complaint save(Complaint next, String actor, String event, Map<String, String> extra) {
         Map<String, String> d = detail(next, event);
         d.putAll(extra);
-        audit.append(AuditType.COMPLAINT, actor, next.bizNo(), subject(next), d);
+        AuditEvent attempted = audit.append(AuditType.COMPLAINT, actor, next.bizNo(), subject(next), d);
         if (!Guard.call(storeId, "update", () -> store.update(next))) {
-            throw new SupervisionException(Reason.CONCURRENT_UPDATE, "complaint " + next.id() + " was changed by another writer; reload and retry");
+            throw notSaved(attempted, next, actor, "complaint " + next.id() + " was changed by another writer; reload and retry");
         }
         return next;
+    }
+
+    /**
+     * The act was recorded first (fail closed) but the store refused it: a {@code NOT_SAVED} event takes the recorded
+     * act back, for the supervision reports and anyone reading the log.
+     */
+    private SupervisionException notSaved(AuditEvent attempted, Complaint c, String actor, String message) {
+        SupervisionException e = new SupervisionException(Reason.CONCURRENT_UPDATE, message);
+        try {
+            audit.append(AuditType.COMPLAINT, actor, attempted.bizNo(), attempted.subject(), Map.of("event", "NOT_SAVED", "complaint", c.id(),
+                    "attempted", attempted.detail().get("event"), "attemptedSequence", Long.toString(attempted.sequence())));
+        } catch (RuntimeException auditFailure) {
+            LOG.warn("complaint {}: event {} was not saved, and recording that failed: {}", c.id(), attempted.sequence(), auditFailure.toString());
+            e.addSuppressed(auditFailure);
+        }
+        return e;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.mianzheng.core.supervision;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -204,19 +205,66 @@ final class ReportBuilder {
         final String requestedBy;
         final String material;
         final Instant createdAt;
+        final long createdSequence;
+        private final Instant firstAnswerDueAt;
+        /** Its events after {@code CREATED}, in log order, kept so that one taken back by {@code NOT_SAVED} can be undone. */
+        private final ArrayList<AuditEvent> steps = new ArrayList<>(2);
         Instant answerDueAt;
         String state = "OPEN";
         Instant closedAt;
         boolean compliant;
         boolean transferred;
 
-        OrderCtx(String bizNo, String to, String requestedBy, String material, Instant createdAt, Instant answerDueAt) {
+        OrderCtx(String bizNo, String to, String requestedBy, String material, Instant createdAt, long createdSequence, Instant answerDueAt) {
             this.bizNo = bizNo;
             this.to = to;
             this.requestedBy = requestedBy;
             this.material = material;
             this.createdAt = createdAt;
+            this.createdSequence = createdSequence;
+            this.firstAnswerDueAt = answerDueAt;
             this.answerDueAt = answerDueAt;
+        }
+
+        void add(AuditEvent e) {
+            steps.add(e);
+            apply(e);
+        }
+
+        private void apply(AuditEvent e) {
+            Map<String, String> d = e.detail();
+            switch (d.get("event")) {
+                case "COMPLETED", "RETURNED" -> {
+                    state = d.get("event");
+                    closedAt = e.at();
+                    compliant = "true".equals(d.get("compliant"));
+                }
+                case "CANCELLED" -> {
+                    state = "CANCELLED";
+                    closedAt = e.at();
+                }
+                case "TRANSFERRED" -> transferred = true;
+                case "RECLASSIFIED", "DEADLINE_RECOMPUTED" -> {
+                    Instant due = instant(d.get("answerDueAt"));
+                    if (due != null) {
+                        answerDueAt = due;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+
+        /** Undoes the event of that sequence (if it is one of this order's) and applies the others again, in order. */
+        void takeBack(long sequence) {
+            if (steps.removeIf(e -> e.sequence() == sequence)) {
+                answerDueAt = firstAnswerDueAt;
+                state = "OPEN";
+                closedAt = null;
+                compliant = false;
+                transferred = false;
+                steps.forEach(this::apply);
+            }
         }
     }
 
@@ -224,15 +272,58 @@ final class ReportBuilder {
     static final class ComplaintCtx {
         final ComplaintChannel channel;
         final ComplaintCategory category;
+        final long receivedSequence;
+        private final String firstDepartment;
+        private final String firstBizNo;
+        /** Its events after {@code RECEIVED}, in log order, kept so that one taken back by {@code NOT_SAVED} can be undone. */
+        private final ArrayList<AuditEvent> steps = new ArrayList<>(2);
         String department;
         String bizNo;
         boolean resolved;
 
-        ComplaintCtx(ComplaintChannel channel, ComplaintCategory category, String department, String bizNo) {
+        ComplaintCtx(ComplaintChannel channel, ComplaintCategory category, long receivedSequence, String department, String bizNo) {
             this.channel = channel;
             this.category = category;
+            this.receivedSequence = receivedSequence;
+            this.firstDepartment = department;
+            this.firstBizNo = bizNo;
             this.department = department;
             this.bizNo = bizNo;
+        }
+
+        void add(AuditEvent e) {
+            steps.add(e);
+            apply(e);
+        }
+
+        private void apply(AuditEvent e) {
+            Map<String, String> d = e.detail();
+            switch (d.get("event")) {
+                case "LINKED" -> {
+                    bizNo = e.bizNo();
+                    if (department == null) {
+                        department = d.get("department");
+                    }
+                }
+                case "ASSIGNED" -> {
+                    if (department == null) {
+                        department = d.get("assignedTo");
+                    }
+                }
+                case "RESOLVED" -> resolved = true;
+                default -> {
+                }
+            }
+        }
+
+        /** Undoes the event of that sequence (if it is one of this complaint's) and applies the others again, in order. */
+        void takeBack(long sequence) {
+            if (steps.removeIf(e -> e.sequence() == sequence)) {
+                department = firstDepartment;
+                bizNo = firstBizNo;
+                resolved = false;
+                steps.forEach(this::apply);
+            }
         }
     }
 
@@ -473,7 +564,7 @@ final class ReportBuilder {
             String to = d.get("to");
             Instant due = instant(d.get("answerDueAt"));
             if (to != null && due != null) {
-                orders.put(id, new OrderCtx(e.bizNo(), to, e.actor(), d.get("material"), e.at(), due));
+                orders.put(id, new OrderCtx(e.bizNo(), to, e.actor(), d.get("material"), e.at(), e.sequence(), due));
             }
             return;
         }
@@ -481,25 +572,32 @@ final class ReportBuilder {
         if (o == null) {
             return; // created before the period: not in this report's cohort
         }
-        switch (event) {
-            case "COMPLETED", "RETURNED" -> {
-                o.state = event;
-                o.closedAt = e.at();
-                o.compliant = "true".equals(d.get("compliant"));
+        if (event.equals("NOT_SAVED")) { // the store refused the act recorded as attemptedSequence: it did not happen
+            long attempted = sequence(d.get("attemptedSequence"));
+            if (attempted == o.createdSequence) {
+                orders.remove(id);
+            } else {
+                o.takeBack(attempted);
             }
-            case "CANCELLED" -> {
-                o.state = event;
-                o.closedAt = e.at();
+            return;
+        }
+        o.add(e);
+    }
+
+    /** @return the sequence number written in an audit detail, or -1 if it is not one */
+    private static long sequence(String text) {
+        if (text == null || text.isEmpty() || text.length() > 19) {
+            return -1;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return -1;
             }
-            case "TRANSFERRED" -> o.transferred = true;
-            case "RECLASSIFIED", "DEADLINE_RECOMPUTED" -> {
-                Instant due = instant(d.get("answerDueAt"));
-                if (due != null) {
-                    o.answerDueAt = due;
-                }
-            }
-            default -> {
-            }
+        }
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
@@ -546,7 +644,7 @@ final class ReportBuilder {
             ComplaintChannel ch = parse(ComplaintChannel.class, d.get("channel"));
             ComplaintCategory cat = parse(ComplaintCategory.class, d.get("category"));
             if (ch != null && cat != null) {
-                complaints.put(id, new ComplaintCtx(ch, cat, d.get("department"), e.bizNo()));
+                complaints.put(id, new ComplaintCtx(ch, cat, e.sequence(), d.get("department"), e.bizNo()));
             }
             return;
         }
@@ -554,22 +652,16 @@ final class ReportBuilder {
         if (c == null) {
             return;
         }
-        switch (event) {
-            case "LINKED" -> {
-                c.bizNo = e.bizNo();
-                if (c.department == null) {
-                    c.department = d.get("department");
-                }
+        if (event.equals("NOT_SAVED")) { // the store refused the act recorded as attemptedSequence: it did not happen
+            long attempted = sequence(d.get("attemptedSequence"));
+            if (attempted == c.receivedSequence) {
+                complaints.remove(id);
+            } else {
+                c.takeBack(attempted);
             }
-            case "ASSIGNED" -> {
-                if (c.department == null) {
-                    c.department = d.get("assignedTo");
-                }
-            }
-            case "RESOLVED" -> c.resolved = true;
-            default -> {
-            }
+            return;
         }
+        c.add(e);
     }
 
     // ------------------------------------------------------------------ result

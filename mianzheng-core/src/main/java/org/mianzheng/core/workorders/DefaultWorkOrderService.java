@@ -357,14 +357,32 @@ public final class DefaultWorkOrderService implements WorkOrderService {
     private WorkOrder save(WorkOrder before, WorkOrder next, String actor, String event, Map<String, String> extra) {
         Map<String, String> d = detail(next, event);
         d.putAll(extra);
-        audit.append(AuditType.WORK_ORDER, actor, next.bizNo(), subjects.subject(next.applicant()), d);
+        org.mianzheng.api.AuditEvent attempted = audit.append(AuditType.WORK_ORDER, actor, next.bizNo(), subjects.subject(next.applicant()), d);
         // a moved deadline moves the schedule with it (new notification ids); a closed order's pending actions are dropped
         List<ScheduledAction> reschedule = !next.state().terminal() && !next.answerDueAt().equals(before.answerDueAt()) ? plan(next) : null;
         boolean ok = Guard.call(storeId, "update", () -> store.update(next, reschedule));
         if (!ok) {
-            throw new WorkOrderException(Reason.CONCURRENT_UPDATE, next.id(), "changed by another writer; reload and retry");
+            throw notSaved(attempted, next, actor, "changed by another writer; reload and retry");
         }
         return next;
+    }
+
+    /**
+     * The act was recorded (fail closed: recorded first) but another writer changed the order first, so the store
+     * refused it: a {@code NOT_SAVED} event takes the recorded act back, for the supervision reports and anyone reading
+     * the log.
+     */
+    private WorkOrderException notSaved(org.mianzheng.api.AuditEvent attempted, WorkOrder next, String actor, String message) {
+        WorkOrderException e = new WorkOrderException(Reason.CONCURRENT_UPDATE, next.id(), message);
+        try {
+            audit.append(AuditType.WORK_ORDER, actor, next.bizNo(), attempted.subject(), Map.of("event", "NOT_SAVED", "order", next.id(),
+                    "attempted", attempted.detail().get("event"), "attemptedSequence", Long.toString(attempted.sequence())));
+        } catch (RuntimeException auditFailure) {
+            LOG.warn("order {}: event {} was not saved (concurrent update), and recording that failed: {}", next.id(), attempted.sequence(),
+                    auditFailure.toString());
+            e.addSuppressed(auditFailure);
+        }
+        return e;
     }
 
     @Override
@@ -459,10 +477,10 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         Draft d = new Draft(o);
         d.transferredTo = linkedId;
         WorkOrder closedWithLink = d.next();
-        audit.append(AuditType.WORK_ORDER, op.id(), o.bizNo(), subjects.subject(o.applicant()), Map.of("event", "TRANSFERRED", "order", o.id(),
-                "transferredTo", linkedId, "to", o.transferSuggestion()));
+        org.mianzheng.api.AuditEvent attempted = audit.append(AuditType.WORK_ORDER, op.id(), o.bizNo(), subjects.subject(o.applicant()),
+                Map.of("event", "TRANSFERRED", "order", o.id(), "transferredTo", linkedId, "to", o.transferSuggestion()));
         if (!Guard.call(storeId, "update", () -> store.update(closedWithLink))) {
-            throw new WorkOrderException(Reason.CONCURRENT_UPDATE, o.id(), "changed by another writer (already transferred?)");
+            throw notSaved(attempted, closedWithLink, op.id(), "changed by another writer (already transferred?)");
         }
         WorkOrder linked = createWithId(linkedId, o.kind(), o.origin(), o.complexity(), o.itemCode(), o.bizNo(), mp, o.transferSuggestion(),
                 o.applicant(), o.applicantName(), o.origin() == Origin.ONLINE ? o.requestedBy() : op.id(), o.purpose(), o.id());

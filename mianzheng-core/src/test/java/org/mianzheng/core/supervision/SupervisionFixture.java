@@ -63,8 +63,15 @@ class SupervisionFixture implements AutoCloseable {
     }
 
     SupervisionFixture() {
-        mz = Mianzheng.builder().clock(clock).licenseSource(onewindow).licenseSource(cityhub)
-                .slaSettings(SlaSettings.defaults().withSweepEvery(Duration.ZERO)).build();
+        this(b -> { });
+    }
+
+    /** @param more further settings of the engine (stores, for instance) */
+    SupervisionFixture(java.util.function.Consumer<Mianzheng.Builder> more) {
+        Mianzheng.Builder b = Mianzheng.builder().clock(clock).licenseSource(onewindow).licenseSource(cityhub)
+                .slaSettings(SlaSettings.defaults().withSweepEvery(Duration.ZERO));
+        more.accept(b);
+        mz = b.build();
         Fixtures.loadWithAccounts(mz);
     }
 

@@ -1,0 +1,183 @@
+package org.mianzheng.core.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mianzheng.api.AuditEvent;
+import org.mianzheng.api.AuditType;
+import org.mianzheng.api.Case;
+import org.mianzheng.api.Complaint;
+import org.mianzheng.api.ComplaintCategory;
+import org.mianzheng.api.ComplaintChannel;
+import org.mianzheng.api.ComplaintRequest;
+import org.mianzheng.api.Complexity;
+import org.mianzheng.api.DirectedFigures;
+import org.mianzheng.api.SupervisionException;
+import org.mianzheng.api.UsageFigures;
+import org.mianzheng.api.WorkOrder;
+import org.mianzheng.api.WorkOrderException;
+import org.mianzheng.api.WorkOrderState;
+import org.mianzheng.api.spi.ComplaintStore;
+import org.mianzheng.api.spi.WorkOrderStore;
+import org.mianzheng.core.store.InMemoryComplaintStore;
+import org.mianzheng.core.store.InMemoryWorkOrderStore;
+
+/**
+ * An act is recorded before it is stored (fail closed). When the store then refuses it because another writer changed
+ * the record first, a {@code NOT_SAVED} event takes it back, and the usage report does not count it. The other writer is
+ * played by a store that answers one read with an older version, as a second node that read the record earlier would.
+ */
+class LostUpdateTest {
+    final Rigged orders = new Rigged(new InMemoryWorkOrderStore());
+    final Rigged complaintStore = new Rigged(new InMemoryComplaintStore());
+    final SupervisionFixture f = new SupervisionFixture(b -> b.workOrderStore(orders.as(WorkOrderStore.class))
+            .complaintStore(complaintStore.as(ComplaintStore.class)));
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    /** Delegates every call; one {@code find} can be answered with an older version, one {@code insert} refused. */
+    static final class Rigged implements InvocationHandler {
+        final Object delegate;
+        Object staleNext;
+        boolean refuseNextInsert;
+
+        Rigged(Object delegate) {
+            this.delegate = delegate;
+        }
+
+        <T> T as(Class<T> type) {
+            return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, this));
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method m, Object[] args) throws Throwable {
+            if (m.getName().equals("find") && staleNext != null) {
+                Object stale = staleNext;
+                staleNext = null;
+                return Optional.of(stale);
+            }
+            if (m.getName().equals("insert") && m.getReturnType() == boolean.class && refuseNextInsert) {
+                refuseNextInsert = false;
+                return false;
+            }
+            try {
+                return m.invoke(delegate, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+    }
+
+    private List<AuditEvent> events(AuditType type) {
+        List<AuditEvent> all = f.mz.audit().read(1, 10_000, "sup", "test");
+        return all.stream().filter(e -> e.type() == type).toList();
+    }
+
+    private UsageFigures report() {
+        return f.mz.supervision().report(SupervisionFixture.MARCH_2, null, "sup").totals();
+    }
+
+    @Test
+    void aCompletionLostToACancellationIsTakenBackAndNotCounted() {
+        Case k = f.open("L-1", "ZJ001", SupervisionFixture.ZHANG, "clerk1", "W01", "PF");
+        WorkOrder o = f.mz.workOrders().request(k.bizNo(), "PF", "clerk1", Complexity.NORMAL);
+        f.set(10, 5);
+        f.mz.workOrders().cancel(o.id(), "clerk1", "申请人撤回申请");
+        f.set(10, 6);
+        orders.staleNext = o; // the verifier's node read the order before the cancellation
+        assertThatThrownBy(() -> f.mz.workOrders().complete(o.id(), "verifier-scjgj", SupervisionFixture.PDF))
+                .isInstanceOfSatisfying(WorkOrderException.class, e -> assertThat(e.reason()).isEqualTo(WorkOrderException.Reason.CONCURRENT_UPDATE));
+        assertThat(f.mz.workOrders().find(o.id()).orElseThrow().state()).isEqualTo(WorkOrderState.CANCELLED);
+
+        List<AuditEvent> events = events(AuditType.WORK_ORDER);
+        assertThat(events).extracting(e -> e.detail().get("event")).containsExactly("CREATED", "CANCELLED", "COMPLETED", "NOT_SAVED");
+        AuditEvent attempted = events.get(2);
+        AuditEvent notSaved = events.get(3);
+        assertThat(notSaved.detail()).containsEntry("order", o.id()).containsEntry("attempted", "COMPLETED")
+                .containsEntry("attemptedSequence", Long.toString(attempted.sequence()));
+        assertThat(notSaved.actor()).isEqualTo("verifier-scjgj");
+        assertThat(notSaved.bizNo()).isEqualTo("L-1");
+        assertThat(notSaved.subject()).isEqualTo(attempted.subject());
+
+        // the completion was logged after the cancellation: counted as it stands, the order would be completed
+        DirectedFigures d = report().directed();
+        assertThat(d.created()).isEqualTo(1);
+        assertThat(d.cancelled()).isEqualTo(1);
+        assertThat(d.completed()).isZero();
+        assertThat(d.pending()).isEqualTo(0);
+        assertThat(d.responseP50()).isNull();
+    }
+
+    @Test
+    void aSecondTransferOfAReturnedOrderIsTakenBackAndOpensNothing() {
+        Case k = f.open("L-2", "ZJ001", SupervisionFixture.ZHANG, "clerk1", "W01", "SRZM");
+        WorkOrder o = f.mz.workOrders().request(k.bizNo(), "SRZM", "clerk1", Complexity.NORMAL);
+        f.set(10, 5);
+        WorkOrder returned = f.mz.workOrders().returnOrder(o.id(), "verifier-gaj", "收入证明不属于本单位职责", "ZJJ");
+        WorkOrder linked = f.mz.workOrders().transfer(o.id(), "clerk1");
+        orders.staleNext = returned; // a second clerk's node still sees it untransferred
+        assertThatThrownBy(() -> f.mz.workOrders().transfer(o.id(), "clerk2"))
+                .isInstanceOfSatisfying(WorkOrderException.class, e -> assertThat(e.reason()).isEqualTo(WorkOrderException.Reason.CONCURRENT_UPDATE));
+        assertThat(f.mz.workOrders().find(o.id()).orElseThrow().transferredTo()).isEqualTo(linked.id());
+
+        List<AuditEvent> events = events(AuditType.WORK_ORDER);
+        assertThat(events).extracting(e -> e.detail().get("event"))
+                .containsExactly("CREATED", "RETURNED", "TRANSFERRED", "CREATED", "TRANSFERRED", "NOT_SAVED");
+        assertThat(events.get(5).detail()).containsEntry("order", o.id()).containsEntry("attempted", "TRANSFERRED")
+                .containsEntry("attemptedSequence", Long.toString(events.get(4).sequence()));
+        assertThat(events.get(5).actor()).isEqualTo("clerk2");
+        DirectedFigures d = report().directed();
+        assertThat(d.created()).isEqualTo(2);
+        assertThat(d.returned()).isEqualTo(1);
+        assertThat(d.transferred()).isEqualTo(1);
+    }
+
+    @Test
+    void aResolutionLostToALinkIsTakenBackAndTheComplaintStaysOpen() {
+        Complaint c = f.mz.complaints().record(new ComplaintRequest(ComplaintChannel.HOTLINE_12345, ComplaintCategory.DELAY, "T-1", null, null,
+                "办理进度迟缓", SupervisionFixture.ZHANG.id(), "sup"));
+        Complaint assigned = f.mz.complaints().assign(c.id(), "SCJGJ", "sup");
+        Case k = f.open("L-3", "SC001", SupervisionFixture.ZHANG, "clerk1", "W01");
+        f.mz.complaints().linkCase(c.id(), k.bizNo(), "clerk1");
+        complaintStore.staleNext = assigned; // the department's node read it before the link
+        assertThatThrownBy(() -> f.mz.complaints().resolve(c.id(), "verifier-scjgj", false, "经核实已按时办结"))
+                .isInstanceOfSatisfying(SupervisionException.class, e -> assertThat(e.reason()).isEqualTo(SupervisionException.Reason.CONCURRENT_UPDATE));
+
+        List<AuditEvent> events = events(AuditType.COMPLAINT);
+        assertThat(events).extracting(e -> e.detail().get("event")).containsExactly("RECEIVED", "ASSIGNED", "LINKED", "RESOLVED", "NOT_SAVED");
+        assertThat(events.get(4).detail()).containsEntry("complaint", c.id()).containsEntry("attempted", "RESOLVED")
+                .containsEntry("attemptedSequence", Long.toString(events.get(3).sequence()));
+        UsageFigures t = report();
+        assertThat(t.complaints().received()).isEqualTo(1);
+        assertThat(t.complaints().resolved()).isZero();
+        assertThat(t.complaints().open()).isEqualTo(1);
+    }
+
+    @Test
+    void aComplaintTheStoreRefusesIsTakenBackAndNotCounted() {
+        complaintStore.refuseNextInsert = true;
+        assertThatThrownBy(() -> f.mz.complaints().record(new ComplaintRequest(ComplaintChannel.WINDOW, ComplaintCategory.OTHER, null, null, null,
+                "窗口态度", null, "clerk1")))
+                .isInstanceOfSatisfying(SupervisionException.class, e -> assertThat(e.reason()).isEqualTo(SupervisionException.Reason.CONCURRENT_UPDATE));
+        List<AuditEvent> events = events(AuditType.COMPLAINT);
+        assertThat(events).extracting(e -> e.detail().get("event")).containsExactly("RECEIVED", "NOT_SAVED");
+        assertThat(events.get(1).detail()).containsEntry("attempted", "RECEIVED")
+                .containsEntry("attemptedSequence", Long.toString(events.get(0).sequence()));
+        assertThat(report().complaints().received()).isZero();
+
+        f.mz.complaints().record(new ComplaintRequest(ComplaintChannel.WINDOW, ComplaintCategory.OTHER, null, null, null, "窗口态度", null,
+                "clerk1"));
+        assertThat(report().complaints().received()).isEqualTo(1);
+    }
+}
