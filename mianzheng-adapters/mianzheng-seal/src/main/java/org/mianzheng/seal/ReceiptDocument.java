@@ -55,6 +55,10 @@ final class ReceiptDocument {
     private static final float LEFT = 60;
     private static final float RIGHT = PAGE_W - 60;
     private static final float LABEL_W = 84;
+    /** Space between a label's colon and its value. */
+    private static final float GAP = 4;
+    /** The widest surface-data label (with its colon) kept on its value's line. */
+    private static final float FIELD_LABEL_MAX = 120;
     private static final float BODY = 10.5f;
     private static final float LEADING = 16.5f;
     private static final float CONTENT_BOTTOM = 250;
@@ -371,19 +375,33 @@ final class ReceiptDocument {
         y -= LEADING + 2;
     }
 
+    /** A label and its value; the value column moves right for a label wider than it ({@code 统一社会信用代码}). */
     private void row(String label, String value) {
-        text(LEFT + 12, y, BODY, sanitize(label + "："));
-        List<String> lines = wrap(value, BODY, RIGHT - LEFT - 12 - LABEL_W);
-        for (String line : lines) {
-            text(LEFT + 12 + LABEL_W, y, BODY, line);
+        String prefix = sanitize(label + "：");
+        text(LEFT + 12, y, BODY, prefix);
+        float vx = LEFT + 12 + Math.max(LABEL_W, width(prefix, BODY) + GAP);
+        for (String line : wrap(value, BODY, RIGHT - vx)) {
+            text(vx, y, BODY, line);
             y -= LEADING;
         }
     }
 
+    /**
+     * A surface-data field under {@code 照面信息}. Its label comes from the data: one wider than {@link #FIELD_LABEL_MAX}
+     * is wrapped on lines of its own and the value follows below, indented, rather than run into it.
+     */
     private void indentedRow(String label, String value) {
         String prefix = sanitize(label + "：");
         float x = LEFT + 12 + LABEL_W;
-        float pw = Math.min(width(prefix, BODY), 120);
+        float pw = width(prefix, BODY); // the full-width colon ends in its own space
+        if (pw > FIELD_LABEL_MAX) {
+            paragraph(prefix, x, RIGHT, BODY);
+            for (String line : wrap(value, BODY, RIGHT - x - 2 * GAP)) {
+                text(x + 2 * GAP, y, BODY, line);
+                y -= LEADING;
+            }
+            return;
+        }
         text(x, y, BODY, prefix);
         for (String line : wrap(value, BODY, RIGHT - x - pw)) {
             text(x + pw, y, BODY, line);

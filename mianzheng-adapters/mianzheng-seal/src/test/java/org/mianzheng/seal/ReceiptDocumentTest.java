@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
@@ -18,6 +21,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +74,76 @@ class ReceiptDocumentTest {
                 "经办人", "李四（clerk-07）",
                 "加盖：" + SealProfile.DEFAULT_NAME);
         assertThat(squeeze(text)).contains(squeeze(ReceiptDocument.PURPOSE_NOTICE));
+    }
+
+    /** Every glyph of the page with its position, in content order. */
+    static List<TextPosition> glyphs(byte[] pdf) throws Exception {
+        List<TextPosition> out = new ArrayList<>();
+        PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void processTextPosition(TextPosition t) {
+                out.add(t);
+            }
+        };
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            stripper.getText(doc);
+        }
+        return out;
+    }
+
+    /** The glyphs on the baseline of the first glyph that starts {@code label}, left to right. */
+    static List<TextPosition> lineOf(List<TextPosition> glyphs, String label) {
+        for (int i = 0; i + label.length() <= glyphs.size(); i++) {
+            StringBuilder run = new StringBuilder();
+            for (int j = 0; j < label.length(); j++) {
+                run.append(glyphs.get(i + j).getUnicode());
+            }
+            if (run.toString().equals(label)) {
+                float baseline = glyphs.get(i).getYDirAdj();
+                return glyphs.stream().filter(g -> Math.abs(g.getYDirAdj() - baseline) < 0.5f)
+                        .sorted(Comparator.comparingDouble(TextPosition::getXDirAdj)).toList();
+            }
+        }
+        throw new AssertionError("no " + label + " on the page");
+    }
+
+    /** Asserts that the label (its colon included) ends before the next glyph on its line begins. */
+    static void labelClearOfValue(List<TextPosition> line, String label, String valueStart) {
+        int colon = label.length() - 1;
+        assertThat(line.get(colon).getUnicode()).isEqualTo("：");
+        TextPosition end = line.get(colon);
+        TextPosition value = line.get(colon + 1);
+        assertThat(value.getUnicode()).as("the value follows on the label's line").isEqualTo(valueStart);
+        assertThat(value.getXDirAdj()).as(label + " runs into its value").isGreaterThanOrEqualTo(end.getXDirAdj() + end.getWidthDirAdj());
+    }
+
+    @Test
+    void aLongLabelDoesNotRunIntoItsValue() throws Exception {
+        Receipt r = setup.service.issue(Fixtures.resultContent("BIZ-20261125-0003", "同意办理"));
+        List<TextPosition> g = glyphs(r.pdf());
+        labelClearOfValue(lineOf(g, "统一社会信用代码："), "统一社会信用代码：", "9");
+        labelClearOfValue(lineOf(g, "业务流水号："), "业务流水号：", "B");
+    }
+
+    @Test
+    void aSurfaceFieldWithAVeryLongLabelPutsItsValueOnTheNextLine() throws Exception {
+        Map<String, String> surface = new LinkedHashMap<>();
+        surface.put("户别", "家庭户");
+        surface.put("登记机关名称及其详细地址信息", "乌海市市场监督管理局");
+        ReceiptContent.LicenseMaterial m = Fixtures.material();
+        ReceiptContent c = ReceiptContent.builder().issuingUnit("乌海市行政审批和政务服务局").item("150300-000-XK-001", "食品经营许可（新办）")
+                .bizNo("BIZ-20261125-0004").applicant(Fixtures.applicant())
+                .material(new ReceiptContent.LicenseMaterial(m.typeCode(), m.typeName(), m.number(), m.issuer(), m.validFrom(), m.validUntil(), surface))
+                .sourceChannel("cityhub").operator("clerk-07", "李四").build();
+        Receipt r = setup.service.issue(c);
+        List<TextPosition> g = glyphs(r.pdf());
+        labelClearOfValue(lineOf(g, "户别："), "户别：", "家");
+        List<TextPosition> label = lineOf(g, "登记机关名称");
+        assertThat(label.stream().map(TextPosition::getUnicode).toList()).doesNotContain("乌"); // not on the label's line
+        List<TextPosition> value = lineOf(g, "乌海市市场监督管理局");
+        assertThat(value.get(0).getYDirAdj()).isGreaterThan(label.get(0).getYDirAdj()); // below it (y grows downwards here)
+        assertThat(value.get(0).getXDirAdj()).isGreaterThan(label.get(0).getXDirAdj());
+        assertThat(extract(r.pdf())).contains("乌海市市场监督管理局");
     }
 
     @Test
