@@ -58,13 +58,15 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code auditAppendFirst}: for information, the same with a record made and encoded anew on every append (a
  *       first hit, and any one-off event).</li>
  *   <li>{@code auditedRetrieval}: a whole audited retrieval served from the cache — checks, misuse flags, cache
- *       hit, audit event, result ({@code engine}) — beside the same raw SHA-256 ({@code raw}). Goal ≥ 1/2 of raw
- *       (the issue's "audited retrieval"; {@code auditAppend} is its audit part alone).</li>
+ *       hit, audit event, result ({@code engine}) — beside raw SHA-256 of the same case's cache-hit event bytes, as the
+ *       chain wrote them in set-up ({@code raw}). Goal ≥ 1/2 of raw (the issue's "audited retrieval";
+ *       {@code auditAppend} is its audit part alone).</li>
  * </ul>
  * <pre>
  * mvn -B -q -pl mianzheng-bench -am package -DskipTests
  * java -jar mianzheng-bench/target/benchmarks.jar RetrievalBenchmark -t 1 -f 3 -prof gc
  * java -jar mianzheng-bench/target/benchmarks.jar RetrievalBenchmark -t 2 -f 3 -prof gc
+ * java -jar mianzheng-bench/target/benchmarks.jar "RetrievalBenchmark.auditedRetrieval$" -p cases=16,1024 -f 3
  * </pre>
  * Several forks ({@code -f 3}): on a shared machine one fork's figures can differ from the next by a third.
  */
@@ -75,7 +77,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(Scope.Benchmark)
 public class RetrievalBenchmark {
-    static final int CASES = 1_024;
+    /**
+     * Open cases the clerk's retrievals go round (a power of two). Each has its own state, cache entry, cached record
+     * and kept hash state, so more cases mean more of them outside the CPU's caches; the raw side hashes each case's
+     * own event bytes. {@code -p cases=16} shows the engine with its working set in cache.
+     */
+    @Param({"1024"})
+    public int cases;
 
     /** {@code engine} or {@code raw}. */
     @Param({"engine", "raw"})
@@ -83,9 +91,12 @@ public class RetrievalBenchmark {
 
     Mianzheng mz;
     ConsentedLookup lookup;
-    String[] bizNos = new String[CASES];
-    ConsentedLookup.CacheKey[] keys = new ConsentedLookup.CacheKey[CASES];
+    String[] bizNos;
+    ConsentedLookup.CacheKey[] keys;
     byte[] eventBytes;
+    /** Each case's cache-hit event, as the engine's chain wrote it: the bytes {@code auditedRetrieval}'s raw side hashes. */
+    byte[][] hitEventBytes;
+    int mask;
     org.mianzheng.api.AuditRecord record;
     org.mianzheng.core.audit.AuditChain chain;
     boolean raw;
@@ -163,6 +174,13 @@ public class RetrievalBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         raw = "raw".equals(impl);
+        if (cases < 2 || Integer.bitCount(cases) != 1) {
+            throw new IllegalArgumentException("cases must be a power of two, at least 2: " + cases);
+        }
+        mask = cases - 1;
+        bizNos = new String[cases];
+        keys = new ConsentedLookup.CacheKey[cases];
+        hitEventBytes = new byte[cases][];
         Instant monday = ZonedDateTime.of(2026, 3, 2, 9, 0, 0, 0, Mianzheng.DEFAULT_ZONE).toInstant();
         Clock clock = new ShiftedClock(monday.toEpochMilli() - System.currentTimeMillis());
         LicenseSource source = new LicenseSource() {
@@ -177,14 +195,15 @@ public class RetrievalBenchmark {
                         "乌海市公安局", null, null, null, LicenseStatus.VALID, Map.of("地址", "乌海"), null)));
             }
         };
-        mz = Mianzheng.builder().clock(clock).licenseSource(source).auditStore(new LastOnlyStore())
+        LastOnlyStore store = new LastOnlyStore();
+        mz = Mianzheng.builder().clock(clock).licenseSource(source).auditStore(store)
                 .retrievalSettings(RetrievalSettings.defaults().withGuard(1_000_000, java.time.Duration.ofHours(1), false, false)
                         .withCache(java.time.Duration.ofHours(12), 100_000))
                 .build();
         mz.catalog().file(new FilingRequest("D0", "bench", "bench", "bench", List.of(new CatalogChange.ReplaceAll(PlanLookupBenchmark.document()))));
         mz.accounts().register("clerk", "窗口", "D0", "W1", Set.of(Role.WINDOW_CLERK), "admin", "bureau");
         lookup = mz.internals().lookup();
-        for (int i = 0; i < CASES; i++) {
+        for (int i = 0; i < cases; i++) {
             String first17 = String.format("1503021990%07d", i);
             Holder h = Holder.person(first17 + CheckCharacters.residentIdentityCheck(first17), "申请人" + i);
             String biz = "B" + i;
@@ -197,6 +216,14 @@ public class RetrievalBenchmark {
             }
             bizNos[i] = new String(biz.toCharArray());
             keys[i] = lookup.check(biz, "M0", "clerk", "bench").key();
+        }
+        for (int i = 0; i < cases; i++) { // a cache hit per case, and the bytes of its event
+            RetrievalResult r = mz.retrieval().retrieve(bizNos[i], "M0", "clerk").toCompletableFuture().join();
+            AuditEvent e = store.last().orElseThrow();
+            if (!r.fromCache() || e.type() != AuditType.CACHE_HIT || !e.bizNo().equals(bizNos[i])) {
+                throw new IllegalStateException("setup: expected a cache hit of " + bizNos[i] + ", got " + e);
+            }
+            hitEventBytes[i] = e.canonicalBytes();
         }
         AuditEvent sample = mz.internals().audit().append(AuditType.CACHE_HIT, "clerk", "B1", mz.auditSubject(
                 mz.cases().find("B1").orElseThrow().applicant().id()), Map.of("material", "M0", "channel", "onewindow", "consent",
@@ -223,7 +250,7 @@ public class RetrievalBenchmark {
 
     private int next(Cursor c) {
         int i = c.i;
-        c.i = (i + 1) & (CASES - 1);
+        c.i = (i + 1) & mask;
         return i;
     }
 
@@ -252,7 +279,7 @@ public class RetrievalBenchmark {
     public Object auditedRetrieval(Cursor c) {
         int i = next(c);
         if (raw) {
-            return c.sha.digest(eventBytes);
+            return c.sha.digest(hitEventBytes[i]);
         }
         return mz.retrieval().retrieve(bizNos[i], "M0", "clerk").toCompletableFuture().join();
     }
