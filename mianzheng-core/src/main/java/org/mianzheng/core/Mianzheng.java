@@ -93,6 +93,10 @@ public final class Mianzheng implements AutoCloseable {
     private final org.mianzheng.core.supervision.DefaultSupervisionService supervision;
     private final org.mianzheng.core.supervision.DefaultComplaintService complaints;
     private final org.mianzheng.core.supervision.DefaultServiceGuideService guides;
+    private final org.mianzheng.core.internal.ChangeFollower follower;
+    private final java.time.Duration followEvery;
+    /** How often an engine on a shared audit store follows it for other engines' changes, unless set. */
+    public static final java.time.Duration DEFAULT_FOLLOW_CHANGES = java.time.Duration.ofSeconds(5);
 
     private Mianzheng(Builder b) {
         this.clock = b.clock != null ? b.clock : Clock.system(DEFAULT_ZONE);
@@ -169,6 +173,19 @@ public final class Mianzheng implements AutoCloseable {
         this.complaints = new org.mianzheng.core.supervision.DefaultComplaintService(clock, b.complaintStore != null ? b.complaintStore
                 : new org.mianzheng.core.store.InMemoryComplaintStore(), audit, subjects, accounts, catalog, cases, violations);
         this.guides = new org.mianzheng.core.supervision.DefaultServiceGuideService(clock, catalog);
+        this.follower = new org.mianzheng.core.internal.ChangeFollower(auditStore, consents, accounts);
+        this.followEvery = b.followChanges != null ? b.followChanges
+                : auditStore.sharedWithOtherEngines() ? DEFAULT_FOLLOW_CHANGES : java.time.Duration.ZERO;
+        if (!followEvery.isZero()) {
+            long ms = Math.max(1, followEvery.toMillis());
+            scheduler.scheduleWithFixedDelay(() -> {
+                try {
+                    follower.poll();
+                } catch (RuntimeException e) {
+                    LOG.warn("following the audit chain for other engines' changes failed: {}", e.toString());
+                }
+            }, ms, ms, TimeUnit.MILLISECONDS);
+        }
         if (!sla.sweepEvery().isZero()) {
             long ms = sla.sweepEvery().toMillis();
             scheduler.scheduleWithFixedDelay(() -> {
@@ -334,6 +351,21 @@ public final class Mianzheng implements AutoCloseable {
         }
 
         /**
+         * Reads the audit chain once for other engines' consent and account changes and applies them, as the engine
+         * does every {@link Builder#followChanges} interval.
+         *
+         * @return the changes applied
+         */
+        public int followChanges() {
+            return follower.poll();
+        }
+
+        /** @return how often the engine follows the audit chain for other engines' changes; zero if it does not */
+        public java.time.Duration followEvery() {
+            return followEvery;
+        }
+
+        /**
          * @param channel channel id
          * @return its circuit breaker state
          */
@@ -373,6 +405,7 @@ public final class Mianzheng implements AutoCloseable {
         private org.mianzheng.core.calendar.CalendarRegistry calendars;
         private org.mianzheng.api.spi.ComplaintStore complaintStore;
         private org.mianzheng.api.spi.ViolationReviewStore violationReviewStore;
+        private java.time.Duration followChanges;
         private final Map<String, LicenseSource> sources = new LinkedHashMap<>();
 
         private Builder() {
@@ -534,6 +567,24 @@ public final class Mianzheng implements AutoCloseable {
          */
         public Builder slaRules(org.mianzheng.api.SlaRuleSet rules) {
             this.slaRules = once(this.slaRules, rules, "slaRules");
+            return this;
+        }
+
+        /**
+         * How often the engine reads the audit chain for consent and account changes made by other engines on the
+         * same stores (a consent granted or revoked, an account deregistered) and applies them to its caches. Another
+         * engine's revocation or deregistration is then seen here within this interval and one read.
+         *
+         * @param every the interval; {@link java.time.Duration#ZERO} to not follow (default: 5 s if the audit store
+         *              is {@linkplain AuditStore#sharedWithOtherEngines() shared with other engines}, else not)
+         * @return this
+         */
+        public Builder followChanges(java.time.Duration every) {
+            InvalidValueException.requireNonNull(every, "followChanges");
+            if (every.isNegative()) {
+                throw new InvalidValueException("followChanges", "must not be negative");
+            }
+            this.followChanges = once(this.followChanges, every, "followChanges");
             return this;
         }
 

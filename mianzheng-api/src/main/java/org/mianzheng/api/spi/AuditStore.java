@@ -36,4 +36,15 @@ public interface AuditStore {
      * @return events from that sequence on, in stored order
      */
     List<AuditEvent> read(long fromSequence, int limit);
+
+    /**
+     * Whether engines in other processes may append to this store (a database reached by several engines). The engine
+     * then follows the chain for their consent and account changes by default (see
+     * {@code Mianzheng.Builder.followChanges}); an in-process store says no.
+     *
+     * @return {@code false} unless overridden
+     */
+    default boolean sharedWithOtherEngines() {
+        return false;
+    }
 }

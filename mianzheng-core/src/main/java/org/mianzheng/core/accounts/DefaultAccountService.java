@@ -39,6 +39,8 @@ public final class DefaultAccountService implements AccountService {
     private final AuditChain audit;
     private final ViolationRecorder violations;
     private final Map<String, Operator> cache = new ConcurrentHashMap<>();
+    /** Accounts another engine deregistered (id → when), as the audit chain showed; few, never forgotten. */
+    private final Map<String, Instant> goneElsewhere = new ConcurrentHashMap<>();
     /** Changes whenever an account loses rights (deregistration): authorisations remembered before it are void. */
     private volatile long version;
     private final Object writeLock = new Object();
@@ -111,8 +113,42 @@ public final class DefaultAccountService implements AccountService {
         // deregistered account there, and a stale read must not bring the active one back
         return op.map(o -> {
             Operator prior = cache.putIfAbsent(o.id(), o);
-            return prior != null ? prior : o;
+            Operator held = prior != null ? prior : o;
+            // put first, then look: deregisteredElsewhere notes first, then looks, so one of the two sees the other
+            Instant goneAt = held.active() ? goneElsewhere.get(held.id()) : null;
+            if (goneAt != null) {
+                deregisteredElsewhere(held.id(), goneAt);
+                return cache.get(held.id());
+            }
+            return held;
         });
+    }
+
+    private static Operator deregistered(Operator o, Instant at) {
+        return new Operator(o.id(), o.name(), o.departmentCode(), o.windowId(), o.roles(), o.registeredAt(), at);
+    }
+
+    /**
+     * Another engine on the same stores deregistered this account, as the audit chain shows: it is deregistered here
+     * too, at once, even while the operator store does not show it yet (the chain records it first), and every check
+     * made with it before is voided.
+     *
+     * @param id the account
+     * @param at when it was deregistered
+     */
+    public void deregisteredElsewhere(String id, Instant at) {
+        String key = Codes.require(id, "id");
+        InvalidValueException.requireNonNull(at, "at");
+        synchronized (writeLock) {
+            goneElsewhere.put(key, at);
+            Operator op = cache.get(key);
+            if (op == null || !op.active()) {
+                return; // not held here: the next read from the store applies it (find)
+            }
+            cache.put(key, deregistered(op, at));
+            version++; // after the put, as in deregister
+            LOG.info("account {} deregistered by another engine", key);
+        }
     }
 
     @Override

@@ -50,7 +50,17 @@ public final class DefaultConsentService implements ConsentService {
     private final OpeningHours openingHours;
     private final com.github.benmanes.caffeine.cache.Cache<String, List<Consent>> index =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000).build();
+    /**
+     * Revocations another engine recorded in the audit chain (consent id → revocation), applied to the consents read
+     * from the store until the store shows them itself: the chain records a revocation before the store does.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Revocation> revokedElsewhere =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(java.time.Duration.ofHours(1)).build();
     private volatile BiConsumer<Consent, Set<String>> onRevoke = (c, m) -> { };
+
+    /** When and by whom a consent was revoked. */
+    private record Revocation(Instant at, String by) {
+    }
     private volatile java.util.function.Consumer<String> onChange = b -> { };
 
     /**
@@ -163,8 +173,55 @@ public final class DefaultConsentService implements ConsentService {
         List<Consent> l = bizNo == null ? null : index.getIfPresent(bizNo);
         if (l == null) {
             String b = Codes.require(bizNo, "bizNo");
-            l = index.get(b, k -> List.copyOf(Guard.call(storeId, "forCase", () -> store.forCase(b))));
+            l = index.get(b, k -> withRevocationsElsewhere(Guard.call(storeId, "forCase", () -> store.forCase(b))));
         }
         return l;
+    }
+
+    private List<Consent> withRevocationsElsewhere(List<Consent> stored) {
+        List<Consent> out = new ArrayList<>(stored.size());
+        for (Consent c : stored) {
+            Revocation r = c.revokedAt() == null ? revokedElsewhere.getIfPresent(c.id()) : null;
+            out.add(r != null ? c.revoke(r.at(), r.by()) : c);
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Another engine on the same stores granted or revoked a consent of this case, as the audit chain shows: what this
+     * engine holds of the case's consents is read again, and those who cache from them are told. A revocation takes
+     * effect here even while the consent store does not show it yet, and evicts the licences the consent covered.
+     *
+     * @param bizNo     the case
+     * @param consentId the consent
+     * @param revokedAt when it was revoked, or {@code null} for a grant
+     * @param revokedBy who revoked it, or {@code null} for a grant
+     * @return whether the consent store holds the consent (a grant is recorded in the chain before it is stored)
+     */
+    public boolean changedElsewhere(String bizNo, String consentId, Instant revokedAt, String revokedBy) {
+        String b = Codes.require(bizNo, "bizNo");
+        Consent revoked = null;
+        boolean held;
+        synchronized (this) {
+            if (revokedAt != null) {
+                revokedElsewhere.put(Codes.require(consentId, "consentId"), new Revocation(revokedAt, InvalidValueException.requireText(revokedBy, "revokedBy")));
+            }
+            index.invalidate(b);
+            Consent found = null;
+            for (Consent c : forCase(b)) {
+                if (c.id().equals(consentId)) {
+                    found = c;
+                }
+            }
+            held = found != null;
+            if (revokedAt != null && found != null) {
+                revoked = found;
+            }
+            onChange.accept(b);
+        }
+        if (revoked != null) {
+            onRevoke.accept(revoked, revoked.materialCodes());
+        }
+        return held;
     }
 }

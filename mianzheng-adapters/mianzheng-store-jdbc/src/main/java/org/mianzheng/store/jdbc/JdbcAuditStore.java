@@ -30,6 +30,12 @@ public final class JdbcAuditStore implements AuditStore {
         this.ds = ds;
     }
 
+    /** @return {@code true}: other processes may reach the same database */
+    @Override
+    public boolean sharedWithOtherEngines() {
+        return true;
+    }
+
     @Override
     public void append(List<AuditEvent> events) {
         if (events.isEmpty()) {

@@ -1,6 +1,7 @@
 package org.mianzheng.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -213,5 +214,32 @@ class TwoEnginesOnPostgresTest {
         assertThat(b.workOrders().runDueActions()).as("taken over after the lease").isEqualTo(1);
         assertThat(a.workOrders().runDueActions()).isZero();
         assertThat(deliveries).containsOnlyKeys(o.id() + ":warn-50:" + o.answerDueAt().toEpochMilli());
+    }
+    @Test
+    void aRevocationAndADeregistrationOnOneNodeReachTheOther() {
+        String schema = newSchema();
+        MovableClock clock = new MovableClock(EngineFixture.shanghai(2026, 3, 2, 10, 0));
+        Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+        Mianzheng a = node(schema, clock, new Counting(deliveries));
+        EngineFixture.setUp(a);
+        Case c = EngineFixture.caseWithConsent(a, "B1");
+        Mianzheng b = node(schema, clock, new Counting(deliveries));
+        assertThat(b.internals().followEvery()).as("a database is shared: followed by default").isEqualTo(Mianzheng.DEFAULT_FOLLOW_CHANGES);
+        assertThat(b.retrieval().retrieve(c.bizNo(), "SFZ", "clerk1").toCompletableFuture().join().license()).isNotNull();
+        assertThat(b.retrieval().retrieve(c.bizNo(), "SFZ", "clerk1").toCompletableFuture().join().fromCache()).isTrue();
+
+        String consent = a.consents().forCase(c.bizNo()).get(0).id();
+        a.consents().revoke(consent, "clerk1", "申请人撤回授权");
+        b.internals().followChanges(); // what b's timer does every 5 s (it may have done it already)
+        assertThatThrownBy(() -> b.retrieval().retrieve(c.bizNo(), "SFZ", "clerk1").toCompletableFuture().join())
+                .extracting(t -> t instanceof java.util.concurrent.CompletionException ? t.getCause() : t)
+                .isInstanceOfSatisfying(org.mianzheng.api.AccessDeniedException.class,
+                        e -> assertThat(e.kind()).isEqualTo(org.mianzheng.api.ViolationKind.CONSENT_REVOKED));
+
+        assertThat(b.accounts().find("clerk1").orElseThrow().active()).isTrue();
+        a.accounts().deregister("clerk1", "admin1", "市行政审批和政务服务局", "离职");
+        b.internals().followChanges();
+        assertThat(b.accounts().find("clerk1").orElseThrow().active()).isFalse();
+        assertThat(b.audit().verify().ok()).isTrue();
     }
 }
