@@ -95,6 +95,7 @@ public final class Mianzheng implements AutoCloseable {
     private final org.mianzheng.core.supervision.DefaultServiceGuideService guides;
     private final org.mianzheng.core.internal.ChangeFollower follower;
     private final java.time.Duration followEvery;
+    private final ScheduledExecutorService followerThread;
     /** How often an engine on a shared audit store follows it for other engines' changes, unless set. */
     public static final java.time.Duration DEFAULT_FOLLOW_CHANGES = java.time.Duration.ofSeconds(5);
 
@@ -176,25 +177,29 @@ public final class Mianzheng implements AutoCloseable {
         this.follower = new org.mianzheng.core.internal.ChangeFollower(auditStore, consents, accounts);
         this.followEvery = b.followChanges != null ? b.followChanges
                 : auditStore.sharedWithOtherEngines() ? DEFAULT_FOLLOW_CHANGES : java.time.Duration.ZERO;
-        if (!followEvery.isZero()) {
+        if (!followEvery.isZero()) { // its own thread: a slow store must not hold up channel timeouts or the SLA sweep
             long ms = Math.max(1, followEvery.toMillis());
-            scheduler.scheduleWithFixedDelay(() -> {
-                try {
-                    follower.poll();
-                } catch (RuntimeException e) {
-                    LOG.warn("following the audit chain for other engines' changes failed: {}", e.toString());
-                }
-            }, ms, ms, TimeUnit.MILLISECONDS);
+            this.followerThread = Executors.newSingleThreadScheduledExecutor(daemon("mianzheng-follower"));
+            followerThread.scheduleWithFixedDelay(() -> periodic("following the audit chain for other engines' changes", follower::poll),
+                    ms, ms, TimeUnit.MILLISECONDS);
+        } else {
+            this.followerThread = null;
         }
         if (!sla.sweepEvery().isZero()) {
             long ms = sla.sweepEvery().toMillis();
-            scheduler.scheduleWithFixedDelay(() -> {
-                try {
-                    workOrders.runDueActions();
-                } catch (RuntimeException e) {
-                    LOG.warn("work-order sweep failed: {}", e.toString());
-                }
-            }, ms, ms, TimeUnit.MILLISECONDS);
+            scheduler.scheduleWithFixedDelay(() -> periodic("work-order sweep", workOrders::runDueActions), ms, ms, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Runs one round of a periodic task: a failure is logged and the next round runs; an {@code Error} ends the task, logged. */
+    private static void periodic(String what, Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.warn("{} failed: {}", what, e.toString());
+        } catch (Error e) {
+            LOG.error("{} stopped: {}", what, e.toString());
+            throw e;
         }
     }
 
@@ -355,9 +360,15 @@ public final class Mianzheng implements AutoCloseable {
          * does every {@link Builder#followChanges} interval.
          *
          * @return the changes applied
+         * @throws org.mianzheng.api.AdapterException if the audit store cannot be read
          */
         public int followChanges() {
             return follower.poll();
+        }
+
+        /** @return the other engines' changes read from the chain that could not be applied yet and will be tried again */
+        public int followRetrying() {
+            return follower.retrying();
         }
 
         /** @return how often the engine follows the audit chain for other engines' changes; zero if it does not */
@@ -379,6 +390,9 @@ public final class Mianzheng implements AutoCloseable {
     public void close() {
         scheduler.shutdownNow();
         executor.shutdownNow();
+        if (followerThread != null) {
+            followerThread.shutdownNow();
+        }
     }
 
     /**

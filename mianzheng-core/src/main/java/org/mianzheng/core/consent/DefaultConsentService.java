@@ -52,10 +52,11 @@ public final class DefaultConsentService implements ConsentService {
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000).build();
     /**
      * Revocations another engine recorded in the audit chain (consent id → revocation), applied to the consents read
-     * from the store until the store shows them itself: the chain records a revocation before the store does.
+     * from the store until the store shows them itself (the chain records a revocation before the store does), then
+     * forgotten. Bounded by size only: if the revoking engine failed to store its revocation, the chain's word stands.
      */
     private final com.github.benmanes.caffeine.cache.Cache<String, Revocation> revokedElsewhere =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(java.time.Duration.ofHours(1)).build();
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000).build();
     private volatile BiConsumer<Consent, Set<String>> onRevoke = (c, m) -> { };
 
     /** When and by whom a consent was revoked. */
@@ -165,7 +166,7 @@ public final class DefaultConsentService implements ConsentService {
 
     @Override
     public Optional<Consent> find(String consentId) {
-        return Guard.call(storeId, "find", () -> store.find(Codes.require(consentId, "consentId")));
+        return Guard.call(storeId, "find", () -> store.find(Codes.require(consentId, "consentId"))).map(this::withRevocationElsewhere);
     }
 
     @Override
@@ -178,11 +179,20 @@ public final class DefaultConsentService implements ConsentService {
         return l;
     }
 
+    /** @return the consent, revoked if another engine revoked it and the store does not show it yet */
+    private Consent withRevocationElsewhere(Consent c) {
+        if (c.revokedAt() != null) {
+            revokedElsewhere.invalidate(c.id()); // the store shows it now
+            return c;
+        }
+        Revocation r = revokedElsewhere.getIfPresent(c.id());
+        return r != null ? c.revoke(r.at(), r.by()) : c;
+    }
+
     private List<Consent> withRevocationsElsewhere(List<Consent> stored) {
         List<Consent> out = new ArrayList<>(stored.size());
         for (Consent c : stored) {
-            Revocation r = c.revokedAt() == null ? revokedElsewhere.getIfPresent(c.id()) : null;
-            out.add(r != null ? c.revoke(r.at(), r.by()) : c);
+            out.add(withRevocationElsewhere(c));
         }
         return List.copyOf(out);
     }
@@ -197,30 +207,42 @@ public final class DefaultConsentService implements ConsentService {
      * @param revokedAt when it was revoked, or {@code null} for a grant
      * @param revokedBy who revoked it, or {@code null} for a grant
      * @return whether the consent store holds the consent (a grant is recorded in the chain before it is stored)
+     * @throws org.mianzheng.api.AdapterException if the consent store cannot be read; what this engine held of the
+     *                                            case's consents and licences is dropped all the same
      */
     public boolean changedElsewhere(String bizNo, String consentId, Instant revokedAt, String revokedBy) {
         String b = Codes.require(bizNo, "bizNo");
+        String id = Codes.require(consentId, "consentId");
         Consent revoked = null;
-        boolean held;
+        boolean held = false;
         synchronized (this) {
             if (revokedAt != null) {
-                revokedElsewhere.put(Codes.require(consentId, "consentId"), new Revocation(revokedAt, InvalidValueException.requireText(revokedBy, "revokedBy")));
+                revokedElsewhere.put(id, new Revocation(revokedAt, InvalidValueException.requireText(revokedBy, "revokedBy")));
             }
+            List<Consent> before = index.getIfPresent(b);
             index.invalidate(b);
-            Consent found = null;
-            for (Consent c : forCase(b)) {
-                if (c.id().equals(consentId)) {
-                    found = c;
+            try {
+                for (Consent c : forCase(b)) { // read again: the store, with the revocations read from the chain
+                    if (c.id().equals(id)) {
+                        held = true;
+                        revoked = revokedAt != null ? c : null;
+                    }
+                }
+            } finally {
+                // whether or not the store could be read: those who cache from the case's consents drop it, and a
+                // revoked consent's licences go, so that nothing here serves it on what it held before
+                onChange.accept(b);
+                if (revokedAt != null && revoked == null && before != null) {
+                    for (Consent c : before) {
+                        if (c.id().equals(id)) {
+                            revoked = c;
+                        }
+                    }
+                }
+                if (revoked != null) {
+                    onRevoke.accept(revoked, revoked.materialCodes());
                 }
             }
-            held = found != null;
-            if (revokedAt != null && found != null) {
-                revoked = found;
-            }
-            onChange.accept(b);
-        }
-        if (revoked != null) {
-            onRevoke.accept(revoked, revoked.materialCodes());
         }
         return held;
     }

@@ -1,6 +1,7 @@
 package org.mianzheng.core.internal;
 
-import java.util.Iterator;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,36 +17,31 @@ import org.slf4j.LoggerFactory;
  * applies them: a consent granted or revoked (the case's consents are read again; a revocation takes effect at once
  * and evicts the licences it covered) and an account deregistered. The chain is the one place every engine writes
  * every change to, in order, before the change is stored, so following it bounds how long another engine's
- * revocation or deregistration can go unseen here: one polling interval plus a read.
+ * revocation or deregistration can go unseen here: one polling interval plus the time to read and apply what came.
  *
- * <p>Reading here is the engine's own bookkeeping, not a user reading the log, and is not recorded as
+ * <p>A change that cannot be applied now — the store cannot be read, or does not show a granted consent yet (the
+ * chain records first) — is tried again on the following polls for {@value #RETRY_MINUTES} minutes, then given up
+ * with a warning. Reading here is the engine's own bookkeeping, not a user reading the log, and is not recorded as
  * {@code AUDIT_READ}. This engine's own changes come round as well; applying them again changes nothing. Thread-safe:
  * polls are serialised.
  */
 public final class ChangeFollower {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeFollower.class);
-    /** Events read per store call. */
+    /** Events read per store call; a poll reads until a page comes back short. */
     static final int PAGE = 500;
-    /** Pages read per poll at most; the rest waits for the next poll. */
-    static final int MAX_PAGES = 20;
-    /** Polls for which a granted consent the store did not show yet is looked for again. */
-    static final int GRANT_RETRIES = 60;
+    /** How long a change that could not be applied is tried again. */
+    static final int RETRY_MINUTES = 5;
+    private static final long RETRY_NANOS = Duration.ofMinutes(RETRY_MINUTES).toNanos();
 
     private final AuditStore store;
     private final String storeId;
     private final DefaultConsentService consents;
     private final DefaultAccountService accounts;
-    /** Granted consents (id → case) the store did not show yet when their event was read, with the polls left. */
-    private final Map<String, Pending> pendingGrants = new LinkedHashMap<>();
+    /** Changes to apply again (by sequence), each with its deadline ({@link System#nanoTime()}). */
+    private final Map<Long, Retry> retries = new LinkedHashMap<>();
     private long seen;
 
-    private static final class Pending {
-        final String bizNo;
-        int pollsLeft = GRANT_RETRIES;
-
-        Pending(String bizNo) {
-            this.bizNo = bizNo;
-        }
+    private record Retry(AuditEvent event, long deadlineNanos) {
     }
 
     /**
@@ -79,20 +75,26 @@ public final class ChangeFollower {
         return seen;
     }
 
+    /** @return the changes waiting to be tried again */
+    public synchronized int retrying() {
+        return retries.size();
+    }
+
     /**
-     * Reads the events appended since the last poll (up to {@value #MAX_PAGES} × {@value #PAGE}) and applies the
-     * consent and account changes among them.
+     * Tries again what could not be applied before, then reads the events appended since the last poll, page by page
+     * until a page comes back short, and applies the consent and account changes among them.
      *
-     * @return the changes applied (granted and revoked consents, deregistered accounts, and grants found on a retry)
-     * @throws org.mianzheng.api.AdapterException if the store cannot be read (the next poll starts where this one
-     *                                            stopped)
+     * @return the changes applied (consents granted or revoked, accounts deregistered), including those applied on a
+     *         retry
+     * @throws org.mianzheng.api.AdapterException if the audit store cannot be read (the next poll starts where this
+     *                                            one stopped)
      */
     public synchronized int poll() {
         if (seen < 0) {
             seen = lastStored();
         }
-        int applied = retryGrants();
-        for (int page = 0; page < MAX_PAGES; page++) {
+        int applied = retry();
+        while (true) {
             List<AuditEvent> batch = Guard.call(storeId, "read", () -> store.read(seen + 1, PAGE));
             int fresh = 0;
             for (AuditEvent e : batch) {
@@ -100,76 +102,80 @@ public final class ChangeFollower {
                     continue;
                 }
                 fresh++;
-                applied += apply(e);
+                if (relevant(e)) {
+                    Outcome o = apply(e);
+                    if (o == Outcome.APPLIED) {
+                        applied++;
+                    } else if (o == Outcome.LATER) {
+                        retries.putIfAbsent(e.sequence(), new Retry(e, System.nanoTime() + RETRY_NANOS));
+                    }
+                }
                 seen = e.sequence();
             }
             if (fresh == 0 || batch.size() < PAGE) {
-                break;
+                return applied;
             }
         }
-        return applied;
     }
 
-    private int apply(AuditEvent e) {
+    private static boolean relevant(AuditEvent e) {
+        return switch (e.type()) {
+            case CONSENT_GRANTED, CONSENT_REVOKED -> e.bizNo() != null && e.detail().get("consent") != null;
+            case ACCOUNT_DEREGISTERED -> e.detail().get("operator") != null;
+            default -> false;
+        };
+    }
+
+    /** What became of a change. */
+    private enum Outcome {
+        /** It took effect here. */
+        APPLIED,
+        /** Not yet: the store could not be read, or does not show the granted consent yet. */
+        LATER,
+        /** It never can: malformed. */
+        SKIPPED
+    }
+
+    private Outcome apply(AuditEvent e) {
         try {
-            switch (e.type()) {
-                case CONSENT_GRANTED -> {
-                    String id = e.detail().get("consent");
-                    if (id == null || e.bizNo() == null) {
-                        return 0;
-                    }
-                    if (!consents.changedElsewhere(e.bizNo(), id, null, null)) {
-                        pendingGrants.put(id, new Pending(e.bizNo())); // audited first, stored next: look again later
-                    }
-                    return 1;
-                }
+            return switch (e.type()) {
+                case CONSENT_GRANTED -> consents.changedElsewhere(e.bizNo(), e.detail().get("consent"), null, null) ? Outcome.APPLIED : Outcome.LATER;
                 case CONSENT_REVOKED -> {
-                    String id = e.detail().get("consent");
-                    if (id == null || e.bizNo() == null) {
-                        return 0;
-                    }
-                    pendingGrants.remove(id);
-                    consents.changedElsewhere(e.bizNo(), id, e.at(), e.actor());
-                    return 1;
+                    consents.changedElsewhere(e.bizNo(), e.detail().get("consent"), e.at(), e.actor());
+                    yield Outcome.APPLIED;
                 }
                 case ACCOUNT_DEREGISTERED -> {
-                    String id = e.detail().get("operator");
-                    if (id == null) {
-                        return 0;
-                    }
-                    accounts.deregisteredElsewhere(id, e.at());
-                    return 1;
+                    accounts.deregisteredElsewhere(e.detail().get("operator"), e.at());
+                    yield Outcome.APPLIED;
                 }
-                default -> {
-                    return 0;
-                }
-            }
-        } catch (RuntimeException ex) { // one change that cannot be applied must not stop the others
-            LOG.warn("audit event {} ({}) could not be applied to this engine's caches: {}", e.sequence(), e.type(), ex.toString());
-            return 0;
+                default -> Outcome.SKIPPED;
+            };
+        } catch (org.mianzheng.api.AdapterException | org.mianzheng.api.StoreException unavailable) {
+            LOG.warn("audit event {} ({}) could not be applied to this engine's caches yet: {}", e.sequence(), e.type(), unavailable.toString());
+            return Outcome.LATER;
+        } catch (RuntimeException invalid) { // a change that can never be applied must not stop the others
+            LOG.warn("audit event {} ({}) cannot be applied to this engine's caches: {}", e.sequence(), e.type(), invalid.toString());
+            return Outcome.SKIPPED;
         }
     }
 
-    private int retryGrants() {
-        int found = 0;
-        for (Iterator<Map.Entry<String, Pending>> it = pendingGrants.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, Pending> en = it.next();
-            Pending p = en.getValue();
-            boolean ok;
-            try {
-                ok = consents.changedElsewhere(p.bizNo, en.getKey(), null, null);
-            } catch (RuntimeException ex) {
-                LOG.warn("consent {} of case {}: could not read it again: {}", en.getKey(), p.bizNo, ex.toString());
-                ok = false;
-            }
-            if (ok) {
-                found++;
-                it.remove();
-            } else if (--p.pollsLeft <= 0) {
-                LOG.warn("consent {} of case {} was granted in the audit chain but never appeared in the consent store", en.getKey(), p.bizNo);
-                it.remove();
+    private int retry() {
+        int applied = 0;
+        long now = System.nanoTime();
+        List<Long> done = new ArrayList<>();
+        for (Map.Entry<Long, Retry> en : retries.entrySet()) {
+            Retry r = en.getValue();
+            Outcome o = apply(r.event());
+            if (o != Outcome.LATER) {
+                applied += o == Outcome.APPLIED ? 1 : 0;
+                done.add(en.getKey());
+            } else if (now - r.deadlineNanos() >= 0) {
+                LOG.warn("audit event {} ({}) could not be applied to this engine's caches within {} minutes; given up", r.event().sequence(),
+                        r.event().type(), RETRY_MINUTES);
+                done.add(en.getKey());
             }
         }
-        return found;
+        done.forEach(retries::remove);
+        return applied;
     }
 }

@@ -48,17 +48,42 @@ class TwoEnginesTest {
     final InMemoryViolationStore violations = new InMemoryViolationStore();
     final FakeSource sourceA = new FakeSource("onewindow");
     final FakeSource sourceB = new FakeSource("onewindow");
-    final Mianzheng a = engine(sourceA, audit);
+    /** b's view of the consent store: the shared one, failing the next {@code failures} reads of a case's consents. */
+    final FlakyConsents bConsents = new FlakyConsents();
+    final Mianzheng a = engine(sourceA, consents);
     final Mianzheng b;
 
     TwoEnginesTest() {
         Fixtures.loadWithAccounts(a);
-        b = engine(sourceB, audit);
+        b = engine(sourceB, bConsents);
     }
 
-    private Mianzheng engine(FakeSource source, AuditStore auditStore) {
-        return Mianzheng.builder().clock(clock).licenseSource(source).auditStore(auditStore).catalogStore(catalog).caseStore(cases)
-                .operatorStore(operators).consentStore(consents).violationStore(violations).followChanges(Duration.ZERO).build();
+    final class FlakyConsents implements org.mianzheng.api.spi.ConsentStore {
+        int failures;
+
+        @Override
+        public void put(Consent consent) {
+            consents.put(consent);
+        }
+
+        @Override
+        public java.util.Optional<Consent> find(String id) {
+            return consents.find(id);
+        }
+
+        @Override
+        public List<Consent> forCase(String bizNo) {
+            if (failures > 0) {
+                failures--;
+                throw new org.mianzheng.api.StoreException("consent store unavailable");
+            }
+            return consents.forCase(bizNo);
+        }
+    }
+
+    private Mianzheng engine(FakeSource source, org.mianzheng.api.spi.ConsentStore consentStore) {
+        return Mianzheng.builder().clock(clock).licenseSource(source).auditStore(audit).catalogStore(catalog).caseStore(cases)
+                .operatorStore(operators).consentStore(consentStore).violationStore(violations).followChanges(Duration.ZERO).build();
     }
 
     @AfterEach
@@ -163,12 +188,33 @@ class TwoEnginesTest {
                 ConsentMethod.PAPER_FORM, "form-1", "a".repeat(64), clock.instant(), clock.instant().plus(Duration.ofHours(2)), null, null);
         a.internals().audit().append(AuditType.CONSENT_GRANTED, "clerk1", c.bizNo(), a.auditSubject(c.applicant().id()),
                 Map.of("consent", late.id(), "materials", "SFZ"));
-        assertThat(b.internals().followChanges()).isEqualTo(1); // read, not found in the store yet
+        assertThat(b.internals().followChanges()).isZero(); // read, not found in the store yet: kept to try again
+        assertThat(b.internals().followRetrying()).isEqualTo(1);
         refused(b, c, "SFZ", "clerk1", ViolationKind.OUT_OF_CONSENT_SCOPE);
+        assertThat(b.internals().followChanges()).isZero(); // still not there
         consents.put(late); // the store catches up
         assertThat(b.internals().followChanges()).isEqualTo(1); // found on the retry
+        assertThat(b.internals().followRetrying()).isZero();
         assertThat(retrieve(b, c, "SFZ", "clerk1").outcome()).isEqualTo(RetrievalOutcome.RETRIEVED);
         assertThat(b.internals().followChanges()).isZero();
+    }
+
+    @Test
+    void aRevocationTakesEffectEvenWhenTheStoreCannotBeReadAndIsAppliedAgainLater() {
+        Case c = a.cases().open("T9", "SC001", RetrievalFixture.ZHANG, Map.of(), "W01", "clerk1");
+        Consent k = grant(a, c, "SFZ");
+        b.internals().followChanges();
+        assertThat(retrieve(b, c, "SFZ", "clerk1").license()).isNotNull();
+        assertThat(retrieve(b, c, "SFZ", "clerk1").fromCache()).isTrue();
+        a.consents().revoke(k.id(), "clerk1", "申请人撤回授权");
+        bConsents.failures = 1;
+        assertThat(b.internals().followChanges()).as("not applied: the store could not be read").isZero();
+        assertThat(b.internals().followRetrying()).isEqualTo(1);
+        assertThat(b.internals().lookup().cache().asMap()).as("the licences went all the same").isEmpty();
+        refused(b, c, "SFZ", "clerk1", ViolationKind.CONSENT_REVOKED);
+        assertThat(b.internals().followChanges()).as("applied on the retry").isEqualTo(1);
+        assertThat(b.internals().followChanges()).isZero();
+        refused(b, c, "SFZ", "clerk1", ViolationKind.CONSENT_REVOKED);
     }
 
     @Test

@@ -24,16 +24,30 @@ import org.mianzheng.store.jdbc.internal.Sql;
 public final class JdbcAuditStore implements AuditStore {
     private static final String COLUMNS = "seq, at_ns, type, actor, biz_no, subject, detail, previous_hash, hash";
     private final DataSource ds;
+    private final boolean shared;
 
-    /** @param ds the database (schema applied) */
+    /**
+     * A store that says it may be {@linkplain #sharedWithOtherEngines() shared with other engines}.
+     *
+     * @param ds the database (schema applied)
+     */
     public JdbcAuditStore(DataSource ds) {
-        this.ds = ds;
+        this(ds, true);
     }
 
-    /** @return {@code true}: other processes may reach the same database */
+    /**
+     * @param ds     the database (schema applied)
+     * @param shared whether engines in other processes may append to it ({@link JdbcStores} says so for PostgreSQL
+     *               and for H2 reached through a server, not for an embedded H2 file, which one process owns)
+     */
+    public JdbcAuditStore(DataSource ds, boolean shared) {
+        this.ds = ds;
+        this.shared = shared;
+    }
+
     @Override
     public boolean sharedWithOtherEngines() {
-        return true;
+        return shared;
     }
 
     @Override

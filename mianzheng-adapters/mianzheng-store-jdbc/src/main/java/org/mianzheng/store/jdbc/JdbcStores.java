@@ -72,7 +72,7 @@ public final class JdbcStores implements AutoCloseable {
         }
         this.catalog = new JdbcCatalogStore(ds);
         this.cases = new JdbcCaseStore(ds);
-        this.audit = new JdbcAuditStore(ds);
+        this.audit = new JdbcAuditStore(ds, dialect == Dialect.POSTGRESQL || h2Server(ds));
         this.operators = new JdbcOperatorStore(ds);
         this.consents = new JdbcConsentStore(ds);
         this.violations = new JdbcViolationStore(ds);
@@ -81,6 +81,21 @@ public final class JdbcStores implements AutoCloseable {
         this.reviews = new JdbcViolationReviewStore(ds);
         this.voucherSequence = new JdbcVoucherSequence(ds);
         this.voucherRegistry = new JdbcVoucherRegistry(ds);
+    }
+
+    /**
+     * @return whether an H2 database is reached through a TCP server, so that other processes may reach it too (also
+     *         when its URL cannot be read: following costs little, missing another engine's revocation does not). An
+     *         embedded file opened with {@code AUTO_SERVER=TRUE} cannot be told from the connection: engines sharing one
+     *         that way set {@code Mianzheng.Builder.followChanges} themselves.
+     */
+    static boolean h2Server(DataSource ds) {
+        try (java.sql.Connection c = ds.getConnection()) {
+            String url = c.getMetaData().getURL().toLowerCase(java.util.Locale.ROOT);
+            return url.startsWith("jdbc:h2:tcp:") || url.startsWith("jdbc:h2:ssl:");
+        } catch (java.sql.SQLException | RuntimeException e) {
+            return true;
+        }
     }
 
     /**

@@ -93,4 +93,24 @@ class EngineOnH2Test {
             assertThat(stats[0]).as("store calls").isLessThan(threads * each);
         }
     }
+    @Test
+    void anEmbeddedH2FileIsNotFollowedAnH2ServerIs() throws Exception {
+        try (JdbcStores stores = JdbcStores.h2(dir)) {
+            assertThat(stores.auditStore().sharedWithOtherEngines()).as("one process owns an embedded file").isFalse();
+            try (Mianzheng mz = stores.applyTo(Mianzheng.builder()).build()) {
+                assertThat(mz.internals().followEvery()).isZero();
+            }
+        }
+        org.h2.tools.Server server = org.h2.tools.Server.createTcpServer("-tcpPort", "0", "-ifNotExists", "-baseDir",
+                dir.resolve("served").toString()).start();
+        org.h2.jdbcx.JdbcConnectionPool served = org.h2.jdbcx.JdbcConnectionPool.create("jdbc:h2:tcp://localhost:" + server.getPort() + "/m",
+                "sa", "");
+        try (JdbcStores stores = JdbcStores.of(served, Dialect.H2, SchemaMigrator.Mode.MIGRATE)) {
+            assertThat(stores.auditStore().sharedWithOtherEngines()).as("a server lets other processes in").isTrue();
+        } finally {
+            served.dispose();
+            server.stop();
+        }
+        assertThat(new JdbcAuditStore(null).sharedWithOtherEngines()).as("unless told, a database may be shared").isTrue();
+    }
 }
