@@ -35,7 +35,8 @@ import org.mianzheng.api.ViolationKind;
 
 /**
  * Accumulates the figures of a usage report from the audit events of its period, one event at a time; keeps only
- * per-case, per-order and per-complaint state, never the events. Not thread-safe: one builder per report.
+ * per-case, per-order and per-complaint state, never the events (an order or complaint keeps a few fields of each of
+ * its changes, so that one taken back by {@code NOT_SAVED} can be undone). Not thread-safe: one builder per report.
  *
  * <p>Definitions (also in {@code docs/supervision.md}): event counts are of events in the period; the exemption
  * rate, directed-request figures and complaint figures are over the cases, orders and complaints that <em>began</em>
@@ -207,8 +208,8 @@ final class ReportBuilder {
         final Instant createdAt;
         final long createdSequence;
         private final Instant firstAnswerDueAt;
-        /** Its events after {@code CREATED}, in log order, kept so that one taken back by {@code NOT_SAVED} can be undone. */
-        private final ArrayList<AuditEvent> steps = new ArrayList<>(2);
+        /** Its changes after {@code CREATED}, in log order, kept so that one taken back by {@code NOT_SAVED} can be undone. */
+        private final ArrayList<Step> steps = new ArrayList<>(2);
         Instant answerDueAt;
         String state = "OPEN";
         Instant closedAt;
@@ -226,28 +227,34 @@ final class ReportBuilder {
             this.answerDueAt = answerDueAt;
         }
 
-        void add(AuditEvent e) {
-            steps.add(e);
-            apply(e);
+        /** One change of an order: what the report needs of its event. */
+        private record Step(long sequence, String event, Instant at, boolean compliant, Instant answerDueAt) {
         }
 
-        private void apply(AuditEvent e) {
+        void add(AuditEvent e) {
             Map<String, String> d = e.detail();
-            switch (d.get("event")) {
+            String event = d.get("event");
+            Instant due = event.equals("RECLASSIFIED") || event.equals("DEADLINE_RECOMPUTED") ? instant(d.get("answerDueAt")) : null;
+            Step step = new Step(e.sequence(), event, e.at(), "true".equals(d.get("compliant")), due);
+            steps.add(step);
+            apply(step);
+        }
+
+        private void apply(Step s) {
+            switch (s.event()) {
                 case "COMPLETED", "RETURNED" -> {
-                    state = d.get("event");
-                    closedAt = e.at();
-                    compliant = "true".equals(d.get("compliant"));
+                    state = s.event();
+                    closedAt = s.at();
+                    compliant = s.compliant();
                 }
                 case "CANCELLED" -> {
                     state = "CANCELLED";
-                    closedAt = e.at();
+                    closedAt = s.at();
                 }
                 case "TRANSFERRED" -> transferred = true;
                 case "RECLASSIFIED", "DEADLINE_RECOMPUTED" -> {
-                    Instant due = instant(d.get("answerDueAt"));
-                    if (due != null) {
-                        answerDueAt = due;
+                    if (s.answerDueAt() != null) {
+                        answerDueAt = s.answerDueAt();
                     }
                 }
                 default -> {
@@ -275,8 +282,8 @@ final class ReportBuilder {
         final long receivedSequence;
         private final String firstDepartment;
         private final String firstBizNo;
-        /** Its events after {@code RECEIVED}, in log order, kept so that one taken back by {@code NOT_SAVED} can be undone. */
-        private final ArrayList<AuditEvent> steps = new ArrayList<>(2);
+        /** Its changes after {@code RECEIVED}, in log order, kept so that one taken back by {@code NOT_SAVED} can be undone. */
+        private final ArrayList<Step> steps = new ArrayList<>(2);
         String department;
         String bizNo;
         boolean resolved;
@@ -291,23 +298,29 @@ final class ReportBuilder {
             this.bizNo = bizNo;
         }
 
-        void add(AuditEvent e) {
-            steps.add(e);
-            apply(e);
+        /** One change of a complaint: what the report needs of its event. */
+        private record Step(long sequence, String event, String bizNo, String department) {
         }
 
-        private void apply(AuditEvent e) {
+        void add(AuditEvent e) {
             Map<String, String> d = e.detail();
-            switch (d.get("event")) {
+            String event = d.get("event");
+            Step step = new Step(e.sequence(), event, e.bizNo(), event.equals("ASSIGNED") ? d.get("assignedTo") : d.get("department"));
+            steps.add(step);
+            apply(step);
+        }
+
+        private void apply(Step s) {
+            switch (s.event()) {
                 case "LINKED" -> {
-                    bizNo = e.bizNo();
+                    bizNo = s.bizNo();
                     if (department == null) {
-                        department = d.get("department");
+                        department = s.department();
                     }
                 }
                 case "ASSIGNED" -> {
                     if (department == null) {
-                        department = d.get("assignedTo");
+                        department = s.department();
                     }
                 }
                 case "RESOLVED" -> resolved = true;

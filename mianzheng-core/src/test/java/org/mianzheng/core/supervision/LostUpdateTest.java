@@ -51,6 +51,8 @@ class LostUpdateTest {
         final Object delegate;
         Object staleNext;
         boolean refuseNextInsert;
+        /** Another writer's act, run inside the next {@code update} before it reaches the store. */
+        Runnable beforeNextUpdate;
 
         Rigged(Object delegate) {
             this.delegate = delegate;
@@ -66,6 +68,11 @@ class LostUpdateTest {
                 Object stale = staleNext;
                 staleNext = null;
                 return Optional.of(stale);
+            }
+            if (m.getName().equals("update") && beforeNextUpdate != null) {
+                Runnable other = beforeNextUpdate;
+                beforeNextUpdate = null;
+                other.run();
             }
             if (m.getName().equals("insert") && m.getReturnType() == boolean.class && refuseNextInsert) {
                 refuseNextInsert = false;
@@ -117,6 +124,33 @@ class LostUpdateTest {
         assertThat(d.completed()).isZero();
         assertThat(d.pending()).isEqualTo(0);
         assertThat(d.responseP50()).isNull();
+    }
+
+    @Test
+    void onlyTheActTakenBackIsUndoneWhenAnotherCameBetween() {
+        Case k = f.open("L-4", "ZJ001", SupervisionFixture.ZHANG, "clerk1", "W01", "PF");
+        WorkOrder o = f.mz.workOrders().request(k.bizNo(), "PF", "clerk1", Complexity.NORMAL);
+        f.set(10, 2);
+        // the verifier accepts while the clerk's re-classification is on its way to the store
+        orders.beforeNextUpdate = () -> f.mz.workOrders().accept(o.id(), "verifier-scjgj");
+        assertThatThrownBy(() -> f.mz.workOrders().reclassify(o.id(), "clerk1", Complexity.COMPLEX, "需要现场核查"))
+                .isInstanceOfSatisfying(WorkOrderException.class, e -> assertThat(e.reason()).isEqualTo(WorkOrderException.Reason.CONCURRENT_UPDATE));
+        WorkOrder stored = f.mz.workOrders().find(o.id()).orElseThrow();
+        assertThat(stored.state()).isEqualTo(WorkOrderState.ACCEPTED);
+        assertThat(stored.answerDueAt()).isEqualTo(o.answerDueAt());
+
+        List<AuditEvent> events = events(AuditType.WORK_ORDER);
+        assertThat(events).extracting(e -> e.detail().get("event")).containsExactly("CREATED", "RECLASSIFIED", "ACCEPTED", "NOT_SAVED");
+        assertThat(events.get(3).detail()).containsEntry("attempted", "RECLASSIFIED")
+                .containsEntry("attemptedSequence", Long.toString(events.get(1).sequence()));
+        assertThat(java.time.Instant.parse(events.get(1).detail().get("answerDueAt"))).isAfter(SupervisionFixture.MARCH_2.to());
+
+        // counted as it stands, the order would be due the next day and pending at the period's end; taken back, it
+        // keeps its first deadline of this morning and is overdue (the accept in between stays)
+        DirectedFigures d = report().directed();
+        assertThat(d.created()).isEqualTo(1);
+        assertThat(d.pending()).isZero();
+        assertThat(d.breaches()).containsEntry(org.mianzheng.api.BreachReason.OVERDUE_OPEN, 1L);
     }
 
     @Test
