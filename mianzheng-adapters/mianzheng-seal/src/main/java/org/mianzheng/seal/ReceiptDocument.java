@@ -173,7 +173,7 @@ final class ReceiptDocument {
             if (!m.surfaceData().isEmpty()) {
                 row("照面信息", "");
                 for (Map.Entry<String, String> e : m.surfaceData().entrySet()) {
-                    indentedRow(e.getKey(), Texts.maskIdentityNumbers(e.getValue()));
+                    indentedRow(Texts.maskIdentityNumbers(e.getKey()), Texts.maskIdentityNumbers(e.getValue()));
                 }
             }
         } else {

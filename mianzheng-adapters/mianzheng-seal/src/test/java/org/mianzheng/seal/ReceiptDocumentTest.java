@@ -118,6 +118,19 @@ class ReceiptDocumentTest {
     }
 
     @Test
+    void anIdentityNumberInASurfaceDataLabelIsMaskedToo() throws Exception {
+        Map<String, String> surface = new LinkedHashMap<>();
+        surface.put("户主" + Fixtures.RESIDENT_ID, "本人");
+        ReceiptContent.LicenseMaterial m = Fixtures.material();
+        ReceiptContent c = ReceiptContent.builder().issuingUnit("乌海市行政审批和政务服务局").item("150300-000-XK-001", "食品经营许可（新办）")
+                .bizNo("BIZ-20261125-0005").applicant(Fixtures.applicant())
+                .material(new ReceiptContent.LicenseMaterial(m.typeCode(), m.typeName(), m.number(), m.issuer(), m.validFrom(), m.validUntil(), surface))
+                .sourceChannel("cityhub").operator("clerk-07", "李四").build();
+        String t = extract(setup.service.issue(c).pdf());
+        assertThat(t).doesNotContain(Fixtures.RESIDENT_ID).contains("户主" + Masking.mask(Fixtures.RESIDENT_ID));
+    }
+
+    @Test
     void aLongLabelDoesNotRunIntoItsValue() throws Exception {
         Receipt r = setup.service.issue(Fixtures.resultContent("BIZ-20261125-0003", "同意办理"));
         List<TextPosition> g = glyphs(r.pdf());
