@@ -206,7 +206,9 @@ final class SupervisionData {
                 batch.clear();
             }
         }
-        audit.append(batch);
+        if (!batch.isEmpty()) { // a count that is a multiple of the batch size leaves nothing here
+            audit.append(batch);
+        }
         pending.clear();
     }
 

@@ -208,8 +208,11 @@ final class ReportBuilder {
         final Instant createdAt;
         final long createdSequence;
         private final Instant firstAnswerDueAt;
-        /** Its changes after {@code CREATED}, in log order, kept so that one taken back by {@code NOT_SAVED} can be undone. */
-        private final ArrayList<Step> steps = new ArrayList<>(2);
+        /**
+         * Its changes after {@code CREATED} that the figures depend on, in log order, kept so that one taken back by
+         * {@code NOT_SAVED} can be undone; exactly as long as it needs to be (most orders have one or two).
+         */
+        private Step[] steps = NO_STEPS;
         Instant answerDueAt;
         String state = "OPEN";
         Instant closedAt;
@@ -231,12 +234,22 @@ final class ReportBuilder {
         private record Step(long sequence, String event, Instant at, boolean compliant, Instant answerDueAt) {
         }
 
+        private static final Step[] NO_STEPS = new Step[0];
+
         void add(AuditEvent e) {
             Map<String, String> d = e.detail();
             String event = d.get("event");
+            switch (event) {
+                case "COMPLETED", "RETURNED", "CANCELLED", "TRANSFERRED", "RECLASSIFIED", "DEADLINE_RECOMPUTED" -> {
+                }
+                default -> {
+                    return; // accepted, sent…: nothing the figures read
+                }
+            }
             Instant due = event.equals("RECLASSIFIED") || event.equals("DEADLINE_RECOMPUTED") ? instant(d.get("answerDueAt")) : null;
             Step step = new Step(e.sequence(), event, e.at(), "true".equals(d.get("compliant")), due);
-            steps.add(step);
+            steps = Arrays.copyOf(steps, steps.length + 1);
+            steps[steps.length - 1] = step;
             apply(step);
         }
 
@@ -264,13 +277,25 @@ final class ReportBuilder {
 
         /** Undoes the event of that sequence (if it is one of this order's) and applies the others again, in order. */
         void takeBack(long sequence) {
-            if (steps.removeIf(e -> e.sequence() == sequence)) {
+            int at = -1;
+            for (int k = 0; k < steps.length; k++) {
+                if (steps[k].sequence() == sequence) {
+                    at = k;
+                }
+            }
+            if (at >= 0) {
+                Step[] left = new Step[steps.length - 1];
+                System.arraycopy(steps, 0, left, 0, at);
+                System.arraycopy(steps, at + 1, left, at, steps.length - at - 1);
+                steps = left;
                 answerDueAt = firstAnswerDueAt;
                 state = "OPEN";
                 closedAt = null;
                 compliant = false;
                 transferred = false;
-                steps.forEach(this::apply);
+                for (Step st : steps) {
+                    apply(st);
+                }
             }
         }
     }
