@@ -586,8 +586,9 @@ public final class Mianzheng implements AutoCloseable {
 
         /**
          * How often the engine reads the audit chain for consent and account changes made by other engines on the
-         * same stores (a consent granted or revoked, an account deregistered) and applies them to its caches. Another
-         * engine's revocation or deregistration is then seen here within this interval and one read.
+         * same stores (a consent granted or revoked, an account deregistered) and applies them to its caches, on a
+         * thread of its own. Another engine's revocation or deregistration is then honoured here no later than this
+         * interval plus the time to read and apply what came.
          *
          * @param every the interval; {@link java.time.Duration#ZERO} to not follow (default: 5 s if the audit store
          *              is {@linkplain AuditStore#sharedWithOtherEngines() shared with other engines}, else not)
