@@ -471,6 +471,30 @@ public final class AuditChain implements AuditLog {
     }
 
     /**
+     * Takes back an act recorded before it was stored, whose store then refused it (another writer changed the record
+     * first): appends an event of the same type with {@code event=NOT_SAVED}, the record's id, and the attempted
+     * event's {@code event} and sequence ({@code attempted}, {@code attemptedSequence}); the reports undo that act.
+     *
+     * @param attempted the event of the act
+     * @param actor     who attempted it
+     * @param idKey     the detail key of the record's id ({@code order}, {@code complaint})
+     * @param id        the record's id
+     * @return {@code null} if recorded; otherwise why not, for the caller to attach to its exception (the log then
+     *         keeps the act as if done)
+     */
+    public RuntimeException appendNotSaved(AuditEvent attempted, String actor, String idKey, String id) {
+        try {
+            append(attempted.type(), actor, attempted.bizNo(), attempted.subject(), Map.of("event", "NOT_SAVED", idKey, id, "attempted",
+                    String.valueOf(attempted.detail().get("event")), "attemptedSequence", Long.toString(attempted.sequence())));
+            return null;
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(AuditChain.class).warn("{} {}: event {} was not saved, and recording that failed: {}", idKey, id,
+                    attempted.sequence(), e.toString());
+            return e;
+        }
+    }
+
+    /**
      * @param type    type
      * @param actor   actor
      * @param bizNo   case or {@code null}

@@ -163,12 +163,9 @@ public final class DefaultComplaintService implements ComplaintService {
      */
     private SupervisionException notSaved(AuditEvent attempted, Complaint c, String actor, String message) {
         SupervisionException e = new SupervisionException(Reason.CONCURRENT_UPDATE, message);
-        try {
-            audit.append(AuditType.COMPLAINT, actor, attempted.bizNo(), attempted.subject(), Map.of("event", "NOT_SAVED", "complaint", c.id(),
-                    "attempted", attempted.detail().get("event"), "attemptedSequence", Long.toString(attempted.sequence())));
-        } catch (RuntimeException auditFailure) {
-            LOG.warn("complaint {}: event {} was not saved, and recording that failed: {}", c.id(), attempted.sequence(), auditFailure.toString());
-            e.addSuppressed(auditFailure);
+        RuntimeException unrecorded = audit.appendNotSaved(attempted, actor, "complaint", c.id());
+        if (unrecorded != null) {
+            e.addSuppressed(unrecorded);
         }
         return e;
     }

@@ -610,16 +610,24 @@ final class ReportBuilder {
         if (o == null) {
             return; // created before the period: not in this report's cohort
         }
-        if (event.equals("NOT_SAVED")) { // the store refused the act recorded as attemptedSequence: it did not happen
-            long attempted = sequence(d.get("attemptedSequence"));
-            if (attempted == o.createdSequence) {
-                orders.remove(id);
-            } else {
-                o.takeBack(attempted);
-            }
+        if (event.equals("NOT_SAVED")) {
+            takeBack(orders, id, o.createdSequence, o::takeBack, d);
             return;
         }
         o.add(e);
+    }
+
+    /**
+     * The store refused the act recorded as {@code attemptedSequence}: it did not happen. The record it began with
+     * leaves the cohort; a later change is undone.
+     */
+    private static void takeBack(Map<String, ?> cohort, String id, long firstSequence, java.util.function.LongConsumer undo, Map<String, String> d) {
+        long attempted = sequence(d.get("attemptedSequence"));
+        if (attempted == firstSequence) {
+            cohort.remove(id);
+        } else {
+            undo.accept(attempted);
+        }
     }
 
     /** @return the sequence number written in an audit detail, or -1 if it is not one */
@@ -690,13 +698,8 @@ final class ReportBuilder {
         if (c == null) {
             return;
         }
-        if (event.equals("NOT_SAVED")) { // the store refused the act recorded as attemptedSequence: it did not happen
-            long attempted = sequence(d.get("attemptedSequence"));
-            if (attempted == c.receivedSequence) {
-                complaints.remove(id);
-            } else {
-                c.takeBack(attempted);
-            }
+        if (event.equals("NOT_SAVED")) {
+            takeBack(complaints, id, c.receivedSequence, c::takeBack, d);
             return;
         }
         c.add(e);

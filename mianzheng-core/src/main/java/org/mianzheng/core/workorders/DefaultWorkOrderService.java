@@ -374,13 +374,9 @@ public final class DefaultWorkOrderService implements WorkOrderService {
      */
     private WorkOrderException notSaved(org.mianzheng.api.AuditEvent attempted, WorkOrder next, String actor, String message) {
         WorkOrderException e = new WorkOrderException(Reason.CONCURRENT_UPDATE, next.id(), message);
-        try {
-            audit.append(AuditType.WORK_ORDER, actor, next.bizNo(), attempted.subject(), Map.of("event", "NOT_SAVED", "order", next.id(),
-                    "attempted", attempted.detail().get("event"), "attemptedSequence", Long.toString(attempted.sequence())));
-        } catch (RuntimeException auditFailure) {
-            LOG.warn("order {}: event {} was not saved (concurrent update), and recording that failed: {}", next.id(), attempted.sequence(),
-                    auditFailure.toString());
-            e.addSuppressed(auditFailure);
+        RuntimeException unrecorded = audit.appendNotSaved(attempted, actor, "order", next.id());
+        if (unrecorded != null) {
+            e.addSuppressed(unrecorded);
         }
         return e;
     }

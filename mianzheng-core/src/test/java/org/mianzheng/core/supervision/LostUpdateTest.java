@@ -154,6 +154,33 @@ class LostUpdateTest {
     }
 
     @Test
+    void whenTheTakeBackCannotBeRecordedTheConflictIsStillReported() {
+        Rigged myOrders = new Rigged(new InMemoryWorkOrderStore());
+        org.mianzheng.core.testing.WrappingAuditStore refusingTakeBacks = new org.mianzheng.core.testing.WrappingAuditStore() {
+            @Override
+            public void append(List<AuditEvent> events) {
+                if (events.stream().anyMatch(e -> "NOT_SAVED".equals(e.detail().get("event")))) {
+                    throw new org.mianzheng.api.StoreException("disk full");
+                }
+                super.append(events);
+            }
+        };
+        try (SupervisionFixture g = new SupervisionFixture(b -> b.workOrderStore(myOrders.as(WorkOrderStore.class)).auditStore(refusingTakeBacks))) {
+            Case k = g.open("L-5", "ZJ001", SupervisionFixture.ZHANG, "clerk1", "W01", "PF");
+            WorkOrder o = g.mz.workOrders().request(k.bizNo(), "PF", "clerk1", Complexity.NORMAL);
+            g.mz.workOrders().cancel(o.id(), "clerk1", "申请人撤回申请");
+            myOrders.staleNext = o;
+            assertThatThrownBy(() -> g.mz.workOrders().complete(o.id(), "verifier-scjgj", SupervisionFixture.PDF))
+                    .isInstanceOfSatisfying(WorkOrderException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(WorkOrderException.Reason.CONCURRENT_UPDATE);
+                        assertThat(e.getSuppressed()).singleElement().satisfies(x -> assertThat(x).hasMessageContaining("disk full"));
+                    });
+            assertThat(refusingTakeBacks.inner.read(1, 10_000)).extracting(e -> e.detail().get("event")).contains("COMPLETED")
+                    .doesNotContain("NOT_SAVED");
+        }
+    }
+
+    @Test
     void aSecondTransferOfAReturnedOrderIsTakenBackAndOpensNothing() {
         Case k = f.open("L-2", "ZJ001", SupervisionFixture.ZHANG, "clerk1", "W01", "SRZM");
         WorkOrder o = f.mz.workOrders().request(k.bizNo(), "SRZM", "clerk1", Complexity.NORMAL);

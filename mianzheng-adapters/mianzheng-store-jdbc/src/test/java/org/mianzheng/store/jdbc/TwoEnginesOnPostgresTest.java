@@ -193,15 +193,27 @@ class TwoEnginesOnPostgresTest {
         }
     }
 
-    @Test
-    void aNodeThatDiesLeavesItsClaimsToTheOtherAfterTheLease() {
+    /** A fresh schema, node {@code a} on it with the fixture's accounts and catalog, and a case with consent. */
+    record FirstNode(String schema, MovableClock clock, Map<String, AtomicInteger> deliveries, Mianzheng a, Case c) {
+    }
+
+    FirstNode firstNodeWithACase() {
         String schema = newSchema();
         MovableClock clock = new MovableClock(EngineFixture.shanghai(2026, 3, 2, 10, 0));
         Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
         Mianzheng a = node(schema, clock, new Counting(deliveries));
         EngineFixture.setUp(a);
-        Case c = EngineFixture.caseWithConsent(a, "B1");
-        WorkOrder o = a.workOrders().request(c.bizNo(), "PF", "clerk1", Complexity.NORMAL);
+        return new FirstNode(schema, clock, deliveries, a, EngineFixture.caseWithConsent(a, "B1"));
+    }
+
+    @Test
+    void aNodeThatDiesLeavesItsClaimsToTheOtherAfterTheLease() {
+        FirstNode n = firstNodeWithACase();
+        String schema = n.schema();
+        MovableClock clock = n.clock();
+        Map<String, AtomicInteger> deliveries = n.deliveries();
+        Mianzheng a = n.a();
+        WorkOrder o = a.workOrders().request(n.c().bizNo(), "PF", "clerk1", Complexity.NORMAL);
         Mianzheng b = node(schema, clock, new Counting(deliveries));
         clock.advance(Duration.ofMinutes(16));
         // a node claims the warning and dies before sending it
@@ -215,15 +227,13 @@ class TwoEnginesOnPostgresTest {
         assertThat(a.workOrders().runDueActions()).isZero();
         assertThat(deliveries).containsOnlyKeys(o.id() + ":warn-50:" + o.answerDueAt().toEpochMilli());
     }
+
     @Test
     void aRevocationAndADeregistrationOnOneNodeReachTheOther() {
-        String schema = newSchema();
-        MovableClock clock = new MovableClock(EngineFixture.shanghai(2026, 3, 2, 10, 0));
-        Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
-        Mianzheng a = node(schema, clock, new Counting(deliveries));
-        EngineFixture.setUp(a);
-        Case c = EngineFixture.caseWithConsent(a, "B1");
-        Mianzheng b = node(schema, clock, new Counting(deliveries));
+        FirstNode n = firstNodeWithACase();
+        Mianzheng a = n.a();
+        Case c = n.c();
+        Mianzheng b = node(n.schema(), n.clock(), new Counting(n.deliveries()));
         assertThat(b.internals().followEvery()).as("a database is shared: followed by default").isEqualTo(Mianzheng.DEFAULT_FOLLOW_CHANGES);
         assertThat(b.retrieval().retrieve(c.bizNo(), "SFZ", "clerk1").toCompletableFuture().join().license()).isNotNull();
         assertThat(b.retrieval().retrieve(c.bizNo(), "SFZ", "clerk1").toCompletableFuture().join().fromCache()).isTrue();
