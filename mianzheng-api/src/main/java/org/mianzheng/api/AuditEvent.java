@@ -133,9 +133,9 @@ public record AuditEvent(long sequence, Instant at, AuditType type, String actor
     }
 
     private static void writeSequenceAndTime(long sequence, Instant at, CanonicalBuffer b) {
-        b.put(sequence);
+        b.putSequence(sequence);
         b.putSeconds(at.getEpochSecond());
-        b.put(at.getNano());
+        b.putNanos(at.getNano());
     }
 
     /** The earlier form: tag, previous hash as hex text, sequence, time, then the record's fields; read only. */

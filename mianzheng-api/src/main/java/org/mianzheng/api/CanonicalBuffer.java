@@ -58,6 +58,15 @@ final class CanonicalBuffer {
     /** The seconds field last written by {@link #putSeconds}, length prefix included, and its value. */
     private byte[] lastSecondsField;
     private long lastSeconds;
+    /** The nano-of-second field last written by {@link #putNanos}, length prefix included, and its value. */
+    private byte[] lastNanosField;
+    private int lastNanos;
+    /**
+     * The sequence field last written by {@link #putSequence}, length prefix included, and its value; the next
+     * sequence's field is made from it by adding one to its digits.
+     */
+    private byte[] lastSequenceField;
+    private long lastSequence = -2;
 
     private CanonicalBuffer() {
         sha = newSha256();
@@ -71,8 +80,26 @@ final class CanonicalBuffer {
         }
     }
 
+    /** A thread and its buffer. */
+    private record Owner(Thread thread, CanonicalBuffer buffer) {
+    }
+
+    /**
+     * The thread that asked last and its buffer: appends come from one writer thread at a time, and a thread-local
+     * lookup, whose map is rarely in cache when an engine serves many cases, cost more than the hashing around it.
+     */
+    private static volatile Owner lastOwner;
+
     static CanonicalBuffer get() {
-        CanonicalBuffer b = LOCAL.get();
+        Thread t = Thread.currentThread();
+        Owner o = lastOwner;
+        CanonicalBuffer b;
+        if (o != null && o.thread() == t) {
+            b = o.buffer();
+        } else {
+            b = LOCAL.get();
+            lastOwner = new Owner(t, b);
+        }
         b.len = 0;
         return b;
     }
@@ -241,6 +268,48 @@ final class CanonicalBuffer {
             return;
         }
         putRaw(lastSecondsField);
+    }
+
+    /**
+     * Nano-of-second of an event's time. Clocks mostly tick in milliseconds, so many events in a row have the same
+     * value: the field last written is kept and copied while it is the same.
+     */
+    void putNanos(int nanos) {
+        if (nanos != lastNanos || lastNanosField == null) {
+            int from = len;
+            put(nanos);
+            lastNanosField = Arrays.copyOfRange(buf, from, len);
+            lastNanos = nanos;
+            return;
+        }
+        putRaw(lastNanosField);
+    }
+
+    /**
+     * An event's sequence. The chain's sequences follow one another, so the field of the next one is the last field
+     * with one added to its decimal digits (carrying); any other value, or a carry into a new digit, is written anew.
+     */
+    void putSequence(long sequence) {
+        byte[] f = lastSequenceField;
+        if (f != null && sequence == lastSequence + 1 && sequence > 0) {
+            int i = f.length - 1;
+            while (i >= 4 && f[i] == '9') {
+                i--;
+            }
+            if (i >= 4) { // not all nines: the length stays
+                f[i]++;
+                for (int k = i + 1; k < f.length; k++) {
+                    f[k] = '0';
+                }
+                lastSequence = sequence;
+                putRaw(f);
+                return;
+            }
+        }
+        int from = len;
+        put(sequence);
+        lastSequenceField = Arrays.copyOfRange(buf, from, len);
+        lastSequence = sequence;
     }
 
     /** The number of decimal digits of a non-negative int, from its bit length. */

@@ -235,6 +235,30 @@ class CanonicalBufferTest {
         }
     }
 
+    /**
+     * The sequence field is carried on from the last one and the nano-of-second field kept while it repeats: every
+     * hash still matches the reference bytes, through every carry, jump and repeat.
+     */
+    @org.junit.jupiter.api.Test
+    void sequencesInARowAndRepeatedNanosHashAsTheReference() {
+        AuditRecord reusable = new AuditRecord(AuditType.CACHE_HIT, "clerk", "B1", null, Map.of("k", "v")).reusable();
+        AuditRecord plain = new AuditRecord(AuditType.RETRIEVAL, "clerk", "B2", null, Map.of("k", "w"));
+        long[][] runs = {{1, 1_100}, {9_999_990, 10_000_011}, {Integer.MAX_VALUE - 5L, Integer.MAX_VALUE + 5L}, {99, 101}, {5, 7},
+            {999_999_999_999L, 1_000_000_000_001L}};
+        String prev = AuditEvent.GENESIS;
+        int n = 0;
+        for (long[] run : runs) {
+            for (long seq = run[0]; seq <= run[1]; seq++) {
+                Instant at = Instant.ofEpochSecond(1_772_416_800L, (n++ / 3 % 4) * 1_000_000); // each nano value three times
+                AuditRecord r = seq % 5 == 0 ? plain : reusable;
+                AuditEvent e = AuditEvent.link(seq, at, r, prev);
+                byte[] ref = reference(seq, at, r.type(), r.actor(), r.bizNo(), null, r.detail(), prev);
+                assertThat(e.hash()).as("sequence %d", seq).isEqualTo(Digests.sha256Hex(ref));
+                prev = e.hash();
+            }
+        }
+    }
+
     /** A reusable record's kept bytes are used only for the very fields they were made of. */
     @Property(tries = 300)
     void aReusableRecordEncodesExactlyAsAnUnmarkedOne(@ForAll String actor, @ForAll String key, @ForAll String value, @ForAll String other,
