@@ -87,6 +87,8 @@ final class CanonicalBuffer {
     /**
      * The thread that asked last and its buffer: appends come from one writer thread at a time, and a thread-local
      * lookup, whose map is rarely in cache when an engine serves many cases, cost more than the hashing around it.
+     * Another thread finds someone else's owner here and takes the thread-local path. The one thread and buffer named
+     * here stay reachable until another thread asks.
      */
     private static volatile Owner lastOwner;
 
