@@ -55,12 +55,10 @@ final class CanonicalBuffer {
     /** Hex of the last digest; {@link #lastHex} is the string made of exactly these bytes. */
     private final byte[] hex = new byte[64];
     private String lastHex;
-    /** The seconds field last written by {@link #putSeconds}, length prefix included, and its value. */
-    private byte[] lastSecondsField;
-    private long lastSeconds;
-    /** The nano-of-second field last written by {@link #putNanos}, length prefix included, and its value. */
-    private byte[] lastNanosField;
-    private int lastNanos;
+    /** The seconds field last written by {@link #putSeconds}. */
+    private final Kept seconds = new Kept();
+    /** The nano-of-second field last written by {@link #putNanos}. */
+    private final Kept nanos = new Kept();
     /**
      * The sequence field last written by {@link #putSequence}, length prefix included, and its value; the next
      * sequence's field is made from it by adding one to its digits.
@@ -257,19 +255,29 @@ final class CanonicalBuffer {
         len += 4 + n;
     }
 
+    /** A number field last written, length prefix included, and its value: copied again while the value is the same. */
+    private static final class Kept {
+        private byte[] field;
+        private long value;
+
+        void put(CanonicalBuffer b, long v) {
+            if (field != null && v == value) {
+                b.putRaw(field);
+                return;
+            }
+            int from = b.len;
+            b.put(v);
+            field = Arrays.copyOfRange(b.buf, from, b.len);
+            value = v;
+        }
+    }
+
     /**
      * Epoch seconds of an event's time. Events come in bursts within one second, so the field last written is kept
      * and copied while the second is the same.
      */
     void putSeconds(long seconds) {
-        if (seconds != lastSeconds || lastSecondsField == null) {
-            int from = len;
-            put(seconds);
-            lastSecondsField = Arrays.copyOfRange(buf, from, len);
-            lastSeconds = seconds;
-            return;
-        }
-        putRaw(lastSecondsField);
+        this.seconds.put(this, seconds);
     }
 
     /**
@@ -277,14 +285,7 @@ final class CanonicalBuffer {
      * value: the field last written is kept and copied while it is the same.
      */
     void putNanos(int nanos) {
-        if (nanos != lastNanos || lastNanosField == null) {
-            int from = len;
-            put(nanos);
-            lastNanosField = Arrays.copyOfRange(buf, from, len);
-            lastNanos = nanos;
-            return;
-        }
-        putRaw(lastNanosField);
+        this.nanos.put(this, nanos);
     }
 
     /**
