@@ -97,13 +97,15 @@ public record AuditEvent(long sequence, Instant at, AuditType type, String actor
      * @param detail       detail
      * @param previousHash previous hash: 64 hex characters
      * @return canonical bytes (the current form)
-     * @throws InvalidValueException if {@code previousHash} is not a SHA-256 hex digest
+     * @throws InvalidValueException if {@code previousHash} is not a SHA-256 hex digest, or the detail has a null key
+     *                               or value
      */
     public static byte[] canonicalBytes(long sequence, Instant at, AuditType type, String actor, String bizNo, String subject,
                                         Map<String, String> detail, String previousHash) {
+        Map<String, String> sorted = AuditRecord.sortedCopy(detail); // before the buffer is taken: reading the map may call anything
         CanonicalBuffer b = CanonicalBuffer.get();
         b.putEncoded(FORMAT_TAG);
-        AuditRecord.writeFields(type, actor, bizNo, subject, detail, b, true);
+        AuditRecord.writeFields(type, actor, bizNo, subject, sorted, b, true);
         writeChainFields(sequence, at, previousHash, b);
         return b.toArray();
     }

@@ -13,8 +13,10 @@ import java.util.Arrays;
  * <p>The audit chain hashes every event, so this is a hot path: constant fields (the format tag, type names) are
  * encoded once; short ASCII text is copied char by char, other text is encoded by
  * {@link String#getBytes(java.nio.charset.Charset)} (vectorised for ASCII) and copied; non-negative numbers up to
- * 2³¹−1 (all but the rarest) are written two digits at a time, and the epoch-seconds field is kept while the second
- * lasts; the hash this buffer produced last (usually the next event's previous hash) is copied from its bytes,
+ * 2³¹−1 (all but the rarest) are written two digits at a time; the epoch-seconds and nano-of-second fields are kept
+ * while they repeat, and the sequence field is the last one with one added to its digits; the buffer of the thread
+ * that asked last is found without a thread-local lookup; the hash this buffer produced last (usually the next
+ * event's previous hash) is copied from its bytes,
  * recognised by identity; and the fields of a {@linkplain AuditRecord#reusable() reusable} record are copied as
  * encoded at its first append, or, when only the hash is wanted, not written at all: the hash then starts from the
  * state kept after them ({@link #sha256HexAfter}).

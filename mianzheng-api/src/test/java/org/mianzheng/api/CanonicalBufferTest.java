@@ -259,6 +259,21 @@ class CanonicalBufferTest {
         }
     }
 
+    /** A caller's detail map that hashes an event of its own while it is read does not disturb the bytes asked for. */
+    @org.junit.jupiter.api.Test
+    void aDetailMapThatHashesWhileReadDoesNotDisturbTheBytes() {
+        Map<String, String> hostile = new java.util.AbstractMap<>() {
+            @Override
+            public java.util.Set<Map.Entry<String, String>> entrySet() {
+                AuditEvent.link(7, Instant.EPOCH, new AuditRecord(AuditType.RETRIEVAL, "x", null, null, Map.of("a", "b")), AuditEvent.GENESIS);
+                return Map.of("k", "v", "l", "w").entrySet();
+            }
+        };
+        Instant at = Instant.ofEpochSecond(1_772_416_800L, 5);
+        byte[] bytes = AuditEvent.canonicalBytes(3, at, AuditType.CACHE_HIT, "clerk", "B1", null, hostile, AuditEvent.GENESIS);
+        assertThat(bytes).isEqualTo(reference(3, at, AuditType.CACHE_HIT, "clerk", "B1", null, Map.of("k", "v", "l", "w"), AuditEvent.GENESIS));
+    }
+
     /** A reusable record's kept bytes are used only for the very fields they were made of. */
     @Property(tries = 300)
     void aReusableRecordEncodesExactlyAsAnUnmarkedOne(@ForAll String actor, @ForAll String key, @ForAll String value, @ForAll String other,
