@@ -69,8 +69,14 @@ public record OneWindowProfile(String name, String channelId, Paths paths, Envel
     public record Signing(String appKeyHeader, String timestampHeader, String nonceHeader, String signatureHeader, String signMethodHeader,
                           String tokenHeader, String tokenPrefix) {
         static Signing read(ProfileReader r) {
-            return new Signing(r.text("appKeyHeader"), r.text("timestampHeader"), r.text("nonceHeader"), r.text("signatureHeader"),
-                    r.text("signMethodHeader"), r.text("tokenHeader"), r.rawText("tokenPrefix", ""));
+            String prefix = r.rawText("tokenPrefix", "");
+            for (int i = 0; i < prefix.length(); i++) {
+                if (prefix.charAt(i) < 0x20 || prefix.charAt(i) > 0x7E) { // it starts a header value
+                    throw r.fail("tokenPrefix", "only printable ASCII characters can start a header value (at " + i + ")");
+                }
+            }
+            return new Signing(r.headerName("appKeyHeader"), r.headerName("timestampHeader"), r.headerName("nonceHeader"),
+                    r.headerName("signatureHeader"), r.headerName("signMethodHeader"), r.headerName("tokenHeader"), prefix);
         }
     }
 

@@ -1,6 +1,11 @@
 package org.mianzheng.platform;
 
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.util.Locale;
 import java.util.Map;
 import org.mianzheng.api.LicenseStatus;
 
@@ -31,10 +36,23 @@ public record LicenseFields(String identifier, String number, String typeCode, S
     public LicenseFields {
         statusValues = Map.copyOf(statusValues);
         try {
-            DateTimeFormatter.ofPattern(dateFormat);
+            dateFormatter(dateFormat);
         } catch (IllegalArgumentException e) {
             throw new ProfileException("profile field /license/dateFormat: not a date pattern: " + e.getMessage());
         }
+    }
+
+    /**
+     * @return the formatter of {@link #dateFormat}: strict, so that a date that does not exist (2031-02-31) is refused
+     *         rather than moved to one that does; a year without an era ({@code yyyy}) is of the current era
+     */
+    public DateTimeFormatter dateFormatter() {
+        return dateFormatter(dateFormat);
+    }
+
+    private static DateTimeFormatter dateFormatter(String pattern) {
+        return new DateTimeFormatterBuilder().appendPattern(pattern).parseDefaulting(ChronoField.ERA, 1).toFormatter(Locale.ROOT)
+                .withChronology(IsoChronology.INSTANCE).withResolverStyle(ResolverStyle.STRICT);
     }
 
     /**

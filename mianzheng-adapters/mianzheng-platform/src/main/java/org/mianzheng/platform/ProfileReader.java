@@ -112,6 +112,21 @@ public final class ProfileReader {
     }
 
     /**
+     * @param name field
+     * @return its text, checked to be a request header name the JDK's HTTP client sends (a token of RFC 9110, and
+     *         not one the client sets itself, such as {@code Host} or {@code Content-Length})
+     */
+    public String headerName(String name) {
+        String h = text(name);
+        try {
+            java.net.http.HttpRequest.newBuilder().header(h, "x");
+        } catch (IllegalArgumentException e) {
+            throw fail(name, "'" + h + "' is not a header name the HTTP client can send (" + e.getMessage() + ")");
+        }
+        return h;
+    }
+
+    /**
      * @param name     field
      * @param fallback value when absent
      * @return its text, possibly empty, or the fallback

@@ -20,6 +20,9 @@ import org.slf4j.Logger;
  * the outcome), request signing, the login answer, and licence status and file helpers.
  */
 public final class ClientSupport {
+    /** Longest token lifetime taken from a login answer (a year; platforms give hours): beyond it the answer is refused. */
+    static final long MAX_TOKEN_SECONDS = 366L * 24 * 3600;
+
     private ClientSupport() {
     }
 
@@ -145,11 +148,22 @@ public final class ClientSupport {
         if (token == null || token.isBlank() || expires == null) {
             throw CallFailure.of(SourceOutcome.MALFORMED_RESPONSE, "login answer lacks '" + tokenField + "' or '" + expiresField + "'");
         }
+        for (int i = 0; i < token.length(); i++) {
+            char ch = token.charAt(i);
+            if (ch < 0x21 || ch > 0x7E) { // it goes into a request header: visible ASCII only
+                throw CallFailure.of(SourceOutcome.MALFORMED_RESPONSE, "login answer's '" + tokenField + "' has a character a header cannot carry (at "
+                        + i + ")");
+            }
+        }
         long seconds;
         try {
             seconds = Long.parseLong(expires.strip());
         } catch (NumberFormatException e) {
             throw CallFailure.of(SourceOutcome.MALFORMED_RESPONSE, "login answer's '" + expiresField + "' is not a number");
+        }
+        if (seconds < 0 || seconds > MAX_TOKEN_SECONDS) {
+            throw CallFailure.of(SourceOutcome.MALFORMED_RESPONSE, "login answer's '" + expiresField + "' of " + seconds
+                    + " s is outside 0 to " + MAX_TOKEN_SECONDS + " s");
         }
         log.info("{}: logged in as {}, token valid {} s", channel, config.credentials().appKey(), seconds);
         return new TokenCache.Token(token, config.clock().instant().plus(Duration.ofSeconds(seconds)));

@@ -42,7 +42,9 @@ public record Envelope(String code, SourceOutcome outcome, String message, JsonN
         String code = Json.text(root, fields.status());
         String message = message(root, fields);
         if (http == 429 || http >= 500) {
-            throw new CallFailure(SourceOutcome.UNAVAILABLE, code, "HTTP " + http + (code == null ? "" : ", platform status " + code), false,
+            // any status text may come with an overloaded platform's answer: only a code of the table is shown as it is
+            String shown = code == null || table.isSuccess(code) || table.outcome(code).isPresent() ? code : Redact.text(code);
+            throw new CallFailure(SourceOutcome.UNAVAILABLE, shown, "HTTP " + http + (shown == null ? "" : ", platform status " + shown), false,
                     Transport.retryAfter(reply.headers()));
         }
         if (code == null) {

@@ -26,12 +26,13 @@ public final class FileDecoder {
         if (content == null || content.isEmpty()) {
             throw CallFailure.of(SourceOutcome.MALFORMED_RESPONSE, "file content '" + f.content() + "' is missing");
         }
-        if ((long) content.length() / 4 * 3 > (long) maxBytes + 3) {
+        String base64 = withoutLineBreaks(content);
+        if ((long) base64.length() / 4 * 3 > (long) maxBytes + 3) {
             throw CallFailure.of(SourceOutcome.MALFORMED_RESPONSE, "file exceeds the limit of " + maxBytes + " bytes");
         }
         byte[] bytes;
         try {
-            bytes = Base64.getMimeDecoder().decode(content);
+            bytes = Base64.getDecoder().decode(base64); // strict: any character outside the alphabet is refused, not skipped
         } catch (IllegalArgumentException e) {
             throw CallFailure.of(SourceOutcome.MALFORMED_RESPONSE, "file content is not valid Base64");
         }
@@ -62,5 +63,20 @@ public final class FileDecoder {
         } catch (MianzhengException e) {
             throw CallFailure.of(SourceOutcome.MALFORMED_RESPONSE, "file refused: " + e.getMessage());
         }
+    }
+
+    /** @return the Base64 text without the line breaks (CR, LF) that MIME-style encoders put in it */
+    private static String withoutLineBreaks(String content) {
+        if (content.indexOf('\n') < 0 && content.indexOf('\r') < 0) {
+            return content;
+        }
+        StringBuilder sb = new StringBuilder(content.length());
+        for (int i = 0; i < content.length(); i++) {
+            char ch = content.charAt(i);
+            if (ch != '\n' && ch != '\r') {
+                sb.append(ch);
+            }
+        }
+        return sb.toString();
     }
 }

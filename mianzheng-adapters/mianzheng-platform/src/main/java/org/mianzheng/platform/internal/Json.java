@@ -1,6 +1,8 @@
 package org.mianzheng.platform.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +19,7 @@ public final class Json {
     static {
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64)
                 .maxStringLength(64 * 1024 * 1024).build());
+        MAPPER.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION); // an answer saying two things is refused
     }
 
     private Json() {
@@ -106,6 +109,10 @@ public final class Json {
                 throw CallFailure.of(org.mianzheng.api.SourceOutcome.MALFORMED_RESPONSE, "answer is not a JSON object");
             }
             return n;
+        } catch (StreamReadException e) {
+            String m = e.getOriginalMessage();
+            throw CallFailure.of(org.mianzheng.api.SourceOutcome.MALFORMED_RESPONSE, m != null && m.startsWith("Duplicate field")
+                    ? "answer has a key twice in one object" : "answer is not valid JSON");
         } catch (IOException e) {
             throw CallFailure.of(org.mianzheng.api.SourceOutcome.MALFORMED_RESPONSE, "answer is not valid JSON");
         }

@@ -34,7 +34,7 @@ public final class LicenseMapper {
             throw CallFailure.of(SourceOutcome.MALFORMED_RESPONSE, "no licence object in the answer");
         }
         try {
-            DateTimeFormatter df = DateTimeFormatter.ofPattern(f.dateFormat());
+            DateTimeFormatter df = f.dateFormatter();
             String idText = Json.text(node, f.identifier());
             LicenseIdentifier identifier = idText == null || idText.isBlank() ? null : LicenseIdentifier.parse(idText);
             String holderType = required(node, f.holderType());

@@ -86,12 +86,12 @@ public final class Transport {
                 return CompletableFuture.failedFuture(CallFailure.of(SourceOutcome.TIMEOUT, "no free request slot within " + timeout.toMillis() + " ms"));
             }
             long t0 = System.nanoTime();
-            HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).header("Content-Type", "application/json; charset=utf-8")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-            headers.forEach(b::header);
             AtomicBoolean headersSeen = new AtomicBoolean();
             CompletableFuture<HttpResponse<byte[]>> f;
-            try {
+            try { // from here until the call is sent, any failure gives the slot back
+                HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).header("Content-Type", "application/json; charset=utf-8")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                headers.forEach(b::header); // a header the JDK refuses (e.g. a control character) throws here
                 f = client.sendAsync(b.build(), info -> {
                     headersSeen.set(true);
                     return new LimitedBodySubscriber(max, info.headers().firstValueAsLong("content-length").orElse(-1));
