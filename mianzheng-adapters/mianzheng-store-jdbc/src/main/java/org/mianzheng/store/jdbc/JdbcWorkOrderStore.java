@@ -266,7 +266,8 @@ public final class JdbcWorkOrderStore implements WorkOrderStore {
                 }
             }
             if (!unknown.isEmpty()) { // not scheduled (result pushes, alarms) or sent before: insert if absent, one by one (exact counts)
-                try (PreparedStatement p = c.prepareStatement(insertIfAbsent)) {
+                try (PreparedStatement p = c.prepareStatement(insertIfAbsent);
+                     PreparedStatement again = c.prepareStatement("UPDATE mz_notification SET sent_at_ns = ? WHERE id = ? AND sent_at_ns IS NULL")) {
                     for (String id : unknown) {
                         p.setString(1, id);
                         p.setNull(2, Types.VARCHAR);
@@ -275,7 +276,14 @@ public final class JdbcWorkOrderStore implements WorkOrderStore {
                         p.setNull(5, Types.VARCHAR);
                         p.setNull(6, Types.VARCHAR);
                         p.setLong(7, at);
-                        if (p.executeUpdate() > 0) {
+                        if (insertedHere(c, p)) {
+                            recorded.add(id);
+                            continue;
+                        }
+                        // another transaction has the id since the update above: sent by it, or only scheduled (then ours)
+                        again.setLong(1, at);
+                        again.setString(2, id);
+                        if (again.executeUpdate() > 0) {
                             recorded.add(id);
                         }
                     }
@@ -283,6 +291,23 @@ public final class JdbcWorkOrderStore implements WorkOrderStore {
             }
             return recorded;
         });
+    }
+
+    /**
+     * Runs an insert-if-absent. H2's MERGE, unlike PostgreSQL's ON CONFLICT, fails with a unique-key violation when
+     * another transaction inserted the same id in the meantime: that counts as not inserted here.
+     */
+    private boolean insertedHere(Connection c, PreparedStatement insertIfAbsent) throws SQLException {
+        Savepoint sp = dialect == Dialect.H2 ? c.setSavepoint() : null;
+        try {
+            return insertIfAbsent.executeUpdate() > 0;
+        } catch (SQLException e) {
+            if (sp != null && Sql.isUniqueViolation(e)) {
+                c.rollback(sp);
+                return false;
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -62,7 +62,7 @@ public final class Sql {
                 T t = work.run(c);
                 c.commit();
                 return t;
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | Error e) { // an Error too: restoring auto-commit would commit the half done
                 rollback(c, e);
                 throw e;
             } finally {
@@ -100,7 +100,7 @@ public final class Sql {
         }
     }
 
-    private static void rollback(Connection c, Exception cause) {
+    private static void rollback(Connection c, Throwable cause) {
         try {
             c.rollback();
         } catch (SQLException r) {

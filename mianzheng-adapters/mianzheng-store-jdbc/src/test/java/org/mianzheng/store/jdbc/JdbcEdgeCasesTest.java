@@ -1,0 +1,108 @@
+package org.mianzheng.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mianzheng.store.jdbc.internal.Sql;
+
+/** Transactions that end in an Error, and an outbox mark that races another node's (on H2). */
+class JdbcEdgeCasesTest {
+    @TempDir
+    Path dir;
+
+    private static int count(DataSource ds, String sql) throws Exception {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet r = st.executeQuery(sql)) {
+            r.next();
+            return r.getInt(1);
+        }
+    }
+
+    @Test
+    void anErrorInATransactionRollsItBack() throws Exception {
+        try (JdbcStores s = JdbcStores.h2(dir.resolve("tx"))) {
+            AssertionError thrown = new AssertionError("an Error after the first statement");
+            assertThatThrownBy(() -> Sql.tx(s.dataSource(), "probe", c -> {
+                try (Statement st = c.createStatement()) {
+                    st.executeUpdate("INSERT INTO mz_liaison (department_code, operator_id) VALUES ('D1', 'op1')");
+                }
+                throw thrown;
+            })).isSameAs(thrown);
+            // restoring auto-commit on the connection would have committed the insert
+            assertThat(count(s.dataSource(), "SELECT COUNT(*) FROM mz_liaison")).isZero();
+        }
+    }
+
+    /**
+     * A data source on which the outbox's insert-if-absent meets what H2 does when two nodes insert one notification at
+     * once: the other node's row is committed first, and this node's insert fails with a unique-key violation.
+     */
+    private static DataSource racing(DataSource real, String id, Long otherSentAtNs) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[]{DataSource.class}, (proxy, m, args) -> {
+            Object r = invoke(real, m, args);
+            if (!(r instanceof Connection conn) || !m.getName().equals("getConnection")) {
+                return r;
+            }
+            return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class}, (p2, m2, a2) -> {
+                Object out = invoke(conn, m2, a2);
+                if (!(m2.getName().equals("prepareStatement") && ((String) a2[0]).startsWith("MERGE INTO mz_notification"))) {
+                    return out;
+                }
+                PreparedStatement merge = (PreparedStatement) out;
+                return Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(), new Class<?>[]{PreparedStatement.class}, (p3, m3, a3) -> {
+                    if (m3.getName().equals("executeUpdate")) {
+                        try (Connection other = real.getConnection();
+                             PreparedStatement ins = other.prepareStatement("INSERT INTO mz_notification (id, sent_at_ns) VALUES (?, ?)")) {
+                            ins.setString(1, id);
+                            if (otherSentAtNs == null) {
+                                ins.setNull(2, java.sql.Types.BIGINT);
+                            } else {
+                                ins.setLong(2, otherSentAtNs);
+                            }
+                            ins.executeUpdate();
+                        }
+                        throw new SQLException("Unique index or primary key violation (as H2 reports the race)", "23505", 23505);
+                    }
+                    return invoke(merge, m3, a3);
+                });
+            });
+        });
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method m, Object[] args) throws Throwable {
+        try {
+            return m.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    @Test
+    void onH2AMarkThatLosesTheRaceToAnotherNodesMarkIsFalseNotAnError() throws Exception {
+        try (JdbcStores s = JdbcStores.h2(dir.resolve("race"))) {
+            JdbcWorkOrderStore store = new JdbcWorkOrderStore(racing(s.dataSource(), "push:A-1", 1L), Dialect.H2);
+            assertThat(store.markSent("push:A-1", Instant.parse("2027-01-04T02:00:00Z"))).as("the other node sent it first").isFalse();
+            assertThat(s.workOrderStore().sent("push:A-1")).isTrue();
+        }
+    }
+
+    @Test
+    void onH2ANotificationScheduledMeanwhileIsMarkedByThisCall() throws Exception {
+        try (JdbcStores s = JdbcStores.h2(dir.resolve("sched"))) {
+            JdbcWorkOrderStore store = new JdbcWorkOrderStore(racing(s.dataSource(), "remind:A-1", null), Dialect.H2);
+            assertThat(store.markSent("remind:A-1", Instant.parse("2027-01-04T02:00:00Z"))).as("scheduled, not sent: this call sends it").isTrue();
+            assertThat(s.workOrderStore().sent("remind:A-1")).isTrue();
+        }
+    }
+}
