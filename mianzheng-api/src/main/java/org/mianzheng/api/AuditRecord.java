@@ -26,7 +26,16 @@ public record AuditRecord(AuditType type, String actor, String bizNo, String sub
     public AuditRecord {
         InvalidValueException.requireNonNull(type, "type");
         actor = InvalidValueException.requireText(actor, "actor");
+        InvalidValueException.requireStorable(bizNo, "bizNo");
+        InvalidValueException.requireStorable(subject, "subject");
+        boolean checked = detail instanceof Sorted;
         detail = sortedCopy(detail);
+        if (!checked) { // new text (a Sorted detail comes from another record or a stored event): what stores cannot keep is refused
+            for (Map.Entry<String, String> e : detail.entrySet()) {
+                InvalidValueException.requireStorable(e.getKey(), "detail key");
+                InvalidValueException.requireStorable(e.getValue(), "detail." + e.getKey());
+            }
+        }
     }
 
     /**

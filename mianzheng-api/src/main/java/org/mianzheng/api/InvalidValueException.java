@@ -48,6 +48,42 @@ public class InvalidValueException extends MianzhengException {
         if (value == null || value.isBlank()) {
             throw new InvalidValueException(field, "must not be blank");
         }
-        return value.strip();
+        return requireStorable(value, field).strip();
+    }
+
+    /**
+     * Fails if {@code value} holds what a database cannot store as it is: a NUL character (PostgreSQL refuses it) or
+     * a surrogate that is not half of a pair (it has no UTF-8 form, and a driver would store {@code ?} instead).
+     *
+     * @param value the value, or {@code null}
+     * @param field its name, for the message
+     * @return {@code value}
+     */
+    public static String requireStorable(String value, String field) {
+        if (value == null) {
+            return null;
+        }
+        int nul = value.indexOf('\0');
+        if (nul >= 0) {
+            throw new InvalidValueException(field, "has a NUL character at " + nul);
+        }
+        int lone = loneSurrogate(value);
+        if (lone >= 0) {
+            throw new InvalidValueException(field, "has an unpaired surrogate at " + lone);
+        }
+        return value;
+    }
+
+    /** @return the index of the first surrogate in {@code s} that is not half of a pair, or −1 */
+    static int loneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -1,12 +1,14 @@
 package org.mianzheng.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
@@ -69,6 +71,7 @@ class CanonicalBufferTest {
     @Property(tries = 500)
     void matchesTheReference(@ForAll String actor, @ForAll String key, @ForAll String value, @ForAll @LongRange(min = 1) long seq,
                              @ForAll @LongRange(min = -10_000_000_000L, max = 10_000_000_000L) long epoch) {
+        Assume.that(storable(actor, key, value)); // records refuse the rest (aTextAStoreCannotKeepIsRefused)
         if (actor.isBlank()) {
             actor = "x" + actor;
         }
@@ -278,6 +281,7 @@ class CanonicalBufferTest {
     @Property(tries = 300)
     void aReusableRecordEncodesExactlyAsAnUnmarkedOne(@ForAll String actor, @ForAll String key, @ForAll String value, @ForAll String other,
                                                      @ForAll @LongRange(min = 1, max = 1_000_000) long seq) {
+        Assume.that(storable(actor, key, value, other));
         if (actor.isBlank()) {
             actor = "x" + actor;
         }
@@ -396,6 +400,7 @@ class CanonicalBufferTest {
     /** Events written in the earlier v1 form still verify; their bytes are the v1 form; a change in them is seen. */
     @Property(tries = 200)
     void eventsOfTheV1FormStillVerify(@ForAll String actor, @ForAll String value, @ForAll @LongRange(min = 1, max = 1_000_000_000L) long seq) {
+        Assume.that(storable(actor, value));
         if (actor.isBlank()) {
             actor = "x" + actor;
         }
@@ -413,9 +418,38 @@ class CanonicalBufferTest {
         assertThat(v2.hash()).as("the two forms hash apart").isNotEqualTo(e.hash());
     }
 
+    static boolean storable(String... texts) {
+        for (String t : texts) {
+            if (t.indexOf('\0') >= 0 || InvalidValueException.loneSurrogate(t) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What a database cannot keep as it is, a NUL or half a surrogate pair, is refused where a record is made. */
+    @org.junit.jupiter.api.Test
+    void aTextAStoreCannotKeepIsRefused() {
+        assertThatThrownBy(() -> new AuditRecord(AuditType.CACHE_HIT, "cl\0erk", null, null, Map.of())).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("actor").hasMessageContaining("NUL character at 2");
+        assertThatThrownBy(() -> new AuditRecord(AuditType.CACHE_HIT, "clerk", "B\uDC00", null, Map.of())).hasMessageContaining("bizNo")
+                .hasMessageContaining("unpaired surrogate at 1");
+        assertThatThrownBy(() -> new AuditRecord(AuditType.CACHE_HIT, "clerk", null, "s\0", Map.of())).hasMessageContaining("subject");
+        assertThatThrownBy(() -> new AuditRecord(AuditType.CACHE_HIT, "clerk", null, null, Map.of("k\uD800", "v"))).hasMessageContaining("detail key");
+        assertThatThrownBy(() -> new AuditRecord(AuditType.CACHE_HIT, "clerk", null, null, Map.of("k", "\uD800\uD800"))).hasMessageContaining("detail.k");
+        assertThatThrownBy(() -> InvalidValueException.requireText("张\0伟", "name")).hasMessageContaining("name: has a NUL character at 1");
+        AuditRecord pairs = new AuditRecord(AuditType.CACHE_HIT, "clerk", null, null, Map.of("k", "😀 ok?"));
+        assertThat(pairs.detail()).containsEntry("k", "😀 ok?");
+        // an event read from a store as it is: its text has no UTF-8 form, so it has no canonical bytes either
+        AuditEvent stored = new AuditEvent(1, Instant.EPOCH, AuditType.CACHE_HIT, "clerk", null, null, Map.of("k", "ok\uD800"), AuditEvent.GENESIS,
+                Digests.sha256Hex("x".getBytes(StandardCharsets.UTF_8)));
+        assertThatThrownBy(stored::hashValid).isInstanceOf(InvalidValueException.class).hasMessageContaining("unpaired surrogate at 2");
+    }
+
     /** The in-place sort of small details against a {@link TreeMap}; large ones go through one. */
     @Property(tries = 300)
     void detailIsSortedLikeATreeMap(@ForAll @net.jqwik.api.constraints.Size(max = 40) Map<String, String> detail) {
+        Assume.that(detail.entrySet().stream().allMatch(e -> storable(e.getKey(), e.getValue())));
         AuditRecord r = new AuditRecord(AuditType.RETRIEVAL, "clerk", null, null, detail);
         assertThat(new java.util.ArrayList<>(r.detail().entrySet())).isEqualTo(new java.util.ArrayList<>(new TreeMap<>(detail).entrySet()));
     }

@@ -536,9 +536,25 @@ public final class AuditChain implements AuditLog {
         String beforePreviousHash = null;
         boolean anchorSeen = anchor == null || anchor.sequence() == 0;
         long from = 1;
+        int limit = PAGE;
         while (true) {
             long start = from;
-            List<AuditEvent> page = guarded(() -> store.read(start, PAGE));
+            int size = limit;
+            List<AuditEvent> page;
+            try {
+                page = guarded(() -> store.read(start, size));
+            } catch (AuditException failed) {
+                long bad = firstUnreadable(start, size);
+                if (bad < 0) {
+                    throw failed; // the store fails, not one of its events
+                }
+                if (bad > start) {
+                    limit = (int) (bad - start); // verify the events before it first
+                    continue;
+                }
+                return new AuditVerification(false, checked + 1, Problem.MODIFIED, bad, "event " + bad + " cannot be read: " + failed.getMessage());
+            }
+            limit = PAGE;
             if (page.isEmpty()) {
                 break;
             }
@@ -558,9 +574,8 @@ public final class AuditChain implements AuditLog {
                     return new AuditVerification(false, checked, Problem.REMOVED, expected,
                             "events " + expected + (e.sequence() - 1 > expected ? ".." + (e.sequence() - 1) : "") + " are missing");
                 }
-                if (!e.hashValid()) {
-                    return new AuditVerification(false, checked, Problem.MODIFIED, e.sequence(),
-                            "event " + e.sequence() + " does not match its hash");
+                if (!hashValid(e)) {
+                    return moved(e, i + 1 < page.size() ? page.get(i + 1) : null, checked);
                 }
                 if (!e.previousHash().equals(previousHash)) {
                     boolean skipsOne = e.previousHash().equals(beforePreviousHash);
@@ -579,7 +594,7 @@ public final class AuditChain implements AuditLog {
                 expected = e.sequence() + 1;
             }
             from = expected;
-            if (page.size() < PAGE) {
+            if (page.size() < size) {
                 break;
             }
         }
@@ -588,6 +603,59 @@ public final class AuditChain implements AuditLog {
                     "chain ends at " + (expected - 1) + " but the anchor is at " + anchor.sequence());
         }
         return new AuditVerification(true, checked, null, null, "chain intact: " + checked + " events");
+    }
+
+    /** @return whether the event matches its hash; one whose text cannot be encoded (read from a store as it is) does not */
+    private static boolean hashValid(AuditEvent e) {
+        try {
+            return e.hashValid();
+        } catch (InvalidValueException unencodable) {
+            return false;
+        }
+    }
+
+    /** @return the event, as if stored at {@code sequence} */
+    private static AuditEvent at(AuditEvent e, long sequence) {
+        return new AuditEvent(sequence, e.at(), e.type(), e.actor(), e.bizNo(), e.subject(), e.detail(), e.previousHash(), e.hash());
+    }
+
+    /**
+     * The report for an event that does not match its hash. A store's rows come back in sequence order whatever was
+     * done to them, so a move shows here: when the content matches its hash under the sequence before or after its
+     * own, the event was renumbered, and the report says by what (an event inserted before it, one removed before
+     * it, or two swapped).
+     */
+    private static AuditVerification moved(AuditEvent e, AuditEvent next, long checked) {
+        long s = e.sequence();
+        if (s > 1 && hashValid(at(e, s - 1))) {
+            return new AuditVerification(false, checked, Problem.INSERTED, s - 1,
+                    "event " + (s - 1) + " was inserted: event " + s + " was event " + (s - 1) + " before");
+        }
+        if (s < Long.MAX_VALUE && hashValid(at(e, s + 1))) {
+            if (next != null && next.sequence() == s + 1 && hashValid(at(next, s))) {
+                return new AuditVerification(false, checked, Problem.REORDERED, s, "events " + s + " and " + (s + 1) + " were swapped");
+            }
+            return new AuditVerification(false, checked, Problem.REMOVED, s,
+                    "event " + s + " was removed: event " + s + " was event " + (s + 1) + " before, and the later ones were renumbered");
+        }
+        return new AuditVerification(false, checked, Problem.MODIFIED, s, "event " + s + " does not match its hash");
+    }
+
+    /** @return the first of {@code count} events from {@code from} that the store cannot read alone, or −1 if each can be */
+    private long firstUnreadable(long from, int count) {
+        for (long s = from; s < from + count; s++) {
+            long at = s;
+            List<AuditEvent> one;
+            try {
+                one = guarded(() -> store.read(at, 1));
+            } catch (AuditException e) {
+                return s;
+            }
+            if (one.isEmpty()) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     private static boolean laterInPage(List<AuditEvent> page, int from, long sequence) {

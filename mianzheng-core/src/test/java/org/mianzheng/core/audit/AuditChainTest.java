@@ -139,6 +139,90 @@ class AuditChainTest {
         assertThat(swapped.atSequence()).isEqualTo(4L);
     }
 
+    /** The events as a database returns rows ordered by sequence: each at the position its (possibly changed) number gives it. */
+    static List<AuditEvent> renumbered(List<AuditEvent> l) {
+        List<AuditEvent> out = new ArrayList<>();
+        for (int i = 0; i < l.size(); i++) {
+            AuditEvent e = l.get(i);
+            out.add(new AuditEvent(i + 1, e.at(), e.type(), e.actor(), e.bizNo(), e.subject(), e.detail(), e.previousHash(), e.hash()));
+        }
+        return out;
+    }
+
+    @Test
+    void anEventInsertedInADatabaseAndTheRestRenumberedIsFoundWhereItWasInserted() {
+        AuditVerification v = verifyWith(l -> {
+            AuditEvent prev = l.get(2);
+            l.add(3, AuditEvent.link(4, prev.at(), new AuditRecord(AuditType.RETRIEVAL, "mallory", "B4", null, Map.of()), prev.hash()));
+            return renumbered(l); // the forged event 4 links to 3; the former 4 is now 5
+        });
+        assertThat(v.problem()).isEqualTo(Problem.INSERTED);
+        assertThat(v.atSequence()).isEqualTo(4L);
+        assertThat(v.detail()).contains("event 5 was event 4 before");
+    }
+
+    @Test
+    void anEventRemovedInADatabaseAndTheRestRenumberedIsFound() {
+        AuditVerification v = verifyWith(l -> {
+            l.remove(3);
+            return renumbered(l);
+        });
+        assertThat(v.problem()).isEqualTo(Problem.REMOVED);
+        assertThat(v.atSequence()).isEqualTo(4L);
+    }
+
+    @Test
+    void twoEventsWhoseRowsWereSwappedInADatabaseAreFound() {
+        AuditVerification v = verifyWith(l -> {
+            AuditEvent a = l.get(3);
+            l.set(3, l.get(4));
+            l.set(4, a);
+            return renumbered(l);
+        });
+        assertThat(v.problem()).isEqualTo(Problem.REORDERED);
+        assertThat(v.atSequence()).isEqualTo(4L);
+        assertThat(v.detail()).contains("events 4 and 5 were swapped");
+    }
+
+    @Test
+    void anEventTheStoreCannotReadIsReportedWhereItIsAfterTheEventsBeforeItAreChecked() {
+        store.tamper = l -> l;
+        WrappingAuditStore unreadable = new WrappingAuditStore() {
+            @Override
+            public List<AuditEvent> read(long fromSequence, int limit) {
+                if (fromSequence <= 6 && fromSequence + limit > 6) {
+                    throw new org.mianzheng.api.StoreException("stored audit event 6 cannot be read: its type is not an audit type");
+                }
+                return store.read(fromSequence, limit);
+            }
+        };
+        AuditChain reader = new AuditChain(clock, unreadable);
+        AuditVerification v = reader.verify();
+        assertThat(v.problem()).isEqualTo(Problem.MODIFIED);
+        assertThat(v.atSequence()).isEqualTo(6L);
+        assertThat(v.eventsChecked()).isEqualTo(6);
+        assertThat(v.detail()).contains("event 6 cannot be read");
+        // a modification before the unreadable event is the one reported
+        store.tamper = l -> {
+            l.set(2, with(l.get(2), Map.of("n", "300")));
+            return l;
+        };
+        assertThat(reader.verify().atSequence()).isEqualTo(3L);
+    }
+
+    @Test
+    void aStoredEventWithTextThatHasNoUtf8FormIsModifiedNotAnEqualOfItsQuestionMarkForm() {
+        chain.append(new AuditRecord(AuditType.CACHE_HIT, "clerk1", "B11", null, Map.of("note", "ok?")));
+        AuditVerification v = verifyWith(l -> {
+            l.set(10, with(l.get(10), Map.of("note", "ok\uD800"))); // the encoder would have written '?' for it
+            return l;
+        });
+        assertThat(v.problem()).isEqualTo(Problem.MODIFIED);
+        assertThat(v.atSequence()).isEqualTo(11L);
+        assertThatThrownBy(() -> new AuditRecord(AuditType.CACHE_HIT, "clerk1", "B11", null, Map.of("note", "ok\uD800")))
+                .isInstanceOf(org.mianzheng.api.InvalidValueException.class).hasMessageContaining("unpaired surrogate at 2");
+    }
+
     @Test
     void cutOffTailIsFoundAgainstAnAnchor() {
         AuditHead anchor = chain.head();

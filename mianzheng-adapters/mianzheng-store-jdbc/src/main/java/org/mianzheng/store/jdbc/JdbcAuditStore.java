@@ -134,11 +134,20 @@ public final class JdbcAuditStore implements AuditStore {
     }
 
     private static AuditEvent row(ResultSet r) throws SQLException {
+        long seq = r.getLong("seq");
+        AuditType type;
         try {
-            return new AuditEvent(r.getLong("seq"), Sql.getInstant(r, "at_ns"), AuditType.valueOf(r.getString("type")), r.getString("actor"),
-                    r.getString("biz_no"), r.getString("subject"), Json.map(r.getString("detail")), r.getString("previous_hash"), r.getString("hash"));
-        } catch (IllegalArgumentException | org.mianzheng.api.MianzhengException e) {
-            throw new StoreException("stored audit event " + r.getLong("seq") + " cannot be read: " + e.getMessage(), e);
+            type = AuditType.valueOf(String.valueOf(r.getString("type")));
+        } catch (IllegalArgumentException e) { // the stored text is not repeated: it may be anything
+            throw new StoreException("stored audit event " + seq + " cannot be read: its type is not an audit type", null);
+        }
+        try {
+            return new AuditEvent(seq, Sql.getInstant(r, "at_ns"), type, r.getString("actor"), r.getString("biz_no"), r.getString("subject"),
+                    Json.map(r.getString("detail")), r.getString("previous_hash"), r.getString("hash"));
+        } catch (org.mianzheng.api.MianzhengException e) {
+            throw new StoreException("stored audit event " + seq + " cannot be read: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("stored audit event " + seq + " cannot be read: " + e.getClass().getSimpleName(), e);
         }
     }
 }

@@ -105,4 +105,21 @@ class JdbcEdgeCasesTest {
             assertThat(s.workOrderStore().sent("remind:A-1")).isTrue();
         }
     }
+
+    @Test
+    void aStoredEventWithAForeignTypeIsReportedAsModifiedWithoutRepeatingWhatIsStored() throws Exception {
+        try (JdbcStores s = JdbcStores.h2(dir.resolve("audit"))) {
+            org.mianzheng.core.audit.AuditChain chain = new org.mianzheng.core.audit.AuditChain(java.time.Clock.systemUTC(), s.auditStore());
+            for (int i = 1; i <= 5; i++) {
+                chain.append(new org.mianzheng.api.AuditRecord(org.mianzheng.api.AuditType.CACHE_HIT, "clerk", "B" + i, null, java.util.Map.of()));
+            }
+            try (Connection c = s.dataSource().getConnection(); Statement st = c.createStatement()) {
+                st.executeUpdate("UPDATE mz_audit_event SET type = '11010519491231002X' WHERE seq = 3");
+            }
+            org.mianzheng.api.AuditVerification v = chain.verify();
+            assertThat(v.problem()).isEqualTo(org.mianzheng.api.AuditVerification.Problem.MODIFIED);
+            assertThat(v.atSequence()).isEqualTo(3L);
+            assertThat(v.detail()).contains("its type is not an audit type").doesNotContain("11010519491231002X");
+        }
+    }
 }
