@@ -9,8 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.mianzheng.api.StoreException;
 import org.mianzheng.store.jdbc.internal.Sql;
@@ -19,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The built-in schema runner: applies the versioned schema files ({@code V1__init.sql}, ...) of a dialect that the
- * database does not have yet, each in one transaction, and checks the version.
+ * database does not have yet, each in one transaction, and checks the version. H2 commits each {@code CREATE} on its
+ * own: there, the tables a script created before it failed are dropped again, so that a later start can apply it.
  *
  * <p>Every script records itself in {@code mz_schema_version}, whichever tool runs it; so a host that runs the
  * scripts with its own migration tool (Flyway, Liquibase, psql) opens the stores with {@link Mode#VALIDATE} and the
@@ -77,7 +80,29 @@ public final class SchemaMigrator {
         for (int next = v + 1; next <= CURRENT_VERSION; next++) {
             int version = next;
             String script = load(dialect, SCRIPTS.get(version - 1));
-            boolean applied = Sql.tx(ds, "schema migration to version " + version, c -> {
+            // H2 commits each CREATE on its own: what a failed script created is dropped again, so that a later start
+            // can apply it from the beginning (PostgreSQL rolls its DDL back with the transaction)
+            Set<String> before = dialect == Dialect.H2 ? Sql.read(ds, "schema check", SchemaMigrator::ownTables) : null;
+            boolean applied;
+            try {
+                applied = apply(ds, dialect, version, script);
+            } catch (StoreException e) {
+                if (before != null) {
+                    dropCreatedSince(ds, before, e);
+                }
+                throw e;
+            }
+            if (applied) {
+                LOG.info("schema: applied {} ({})", SCRIPTS.get(version - 1), dialect);
+            }
+        }
+        int after = Sql.read(ds, "schema check", SchemaMigrator::installedVersion);
+        check(after);
+        return after;
+    }
+
+    private static boolean apply(DataSource ds, Dialect dialect, int version, String script) {
+        return Sql.tx(ds, "schema migration to version " + version, c -> {
                 if (dialect == Dialect.POSTGRESQL) {
                     try (Statement s = c.createStatement()) {
                         s.execute("SELECT pg_advisory_xact_lock(" + ADVISORY_LOCK_KEY + ")");
@@ -93,13 +118,40 @@ public final class SchemaMigrator {
                 }
                 return true;
             });
-            if (applied) {
-                LOG.info("schema: applied {} ({})", SCRIPTS.get(version - 1), dialect);
+    }
+
+    /** @return the library's tables ({@code mz_...}) in the connection's schema, by the names the database gives them */
+    private static Set<String> ownTables(Connection c) throws SQLException {
+        Set<String> out = new HashSet<>();
+        try (ResultSet r = c.getMetaData().getTables(c.getCatalog(), c.getSchema(), null, new String[] {"TABLE"})) {
+            while (r.next()) {
+                String name = r.getString("TABLE_NAME");
+                if (name.toLowerCase(Locale.ROOT).startsWith("mz_")) {
+                    out.add(name);
+                }
             }
         }
-        int after = Sql.read(ds, "schema check", SchemaMigrator::installedVersion);
-        check(after);
-        return after;
+        return out;
+    }
+
+    private static void dropCreatedSince(DataSource ds, Set<String> before, StoreException failure) {
+        try {
+            Sql.read(ds, "undoing a failed schema migration", c -> {
+                Set<String> created = ownTables(c);
+                created.removeAll(before);
+                try (Statement st = c.createStatement()) {
+                    for (String table : created) {
+                        st.execute("DROP TABLE IF EXISTS \"" + table.replace("\"", "\"\"") + "\" CASCADE");
+                    }
+                }
+                if (!created.isEmpty()) {
+                    LOG.warn("schema: the failed migration's tables were dropped again: {}", created);
+                }
+                return null;
+            });
+        } catch (StoreException undo) {
+            failure.addSuppressed(undo);
+        }
     }
 
     private static void check(int v) {

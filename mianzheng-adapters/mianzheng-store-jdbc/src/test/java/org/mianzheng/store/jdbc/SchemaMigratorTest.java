@@ -44,6 +44,28 @@ class SchemaMigratorTest {
         assertThatThrownBy(() -> JdbcStores.h2(dir)).isInstanceOf(StoreException.class).hasMessageContaining("newer than this library");
     }
 
+    /** H2 commits each CREATE at once: a script that fails halfway must not leave its first tables to block the next start. */
+    @Test
+    void onH2AScriptThatFailsHalfwayLeavesNoTablesAndRunsWhenTheCauseIsGone() throws Exception {
+        Path d = dir.resolve("half");
+        JdbcConnectionPool pool = JdbcConnectionPool.create(JdbcStores.h2Url(d), "sa", "");
+        try {
+            sql(pool, "CREATE TABLE mz_notification (clash INT)"); // the last table V1 creates: the script fails there
+            assertThatThrownBy(() -> SchemaMigrator.run(pool, Dialect.H2, SchemaMigrator.Mode.MIGRATE)).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("schema migration to version 1");
+            try (Connection c = pool.getConnection();
+                 java.sql.ResultSet r = c.createStatement().executeQuery(
+                         "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE LOWER(TABLE_NAME) LIKE 'mz\\_%' ESCAPE '\\'")) {
+                r.next();
+                assertThat(r.getInt(1)).as("only the table that was there before").isEqualTo(1);
+            }
+            sql(pool, "DROP TABLE mz_notification");
+            assertThat(SchemaMigrator.run(pool, Dialect.H2, SchemaMigrator.Mode.MIGRATE)).isEqualTo(SchemaMigrator.CURRENT_VERSION);
+        } finally {
+            pool.dispose();
+        }
+    }
+
     @Test
     void validateOnlyChecksAndNamesTheMissingScripts() throws Exception {
         JdbcConnectionPool pool = Pg.freshSchema(4);
