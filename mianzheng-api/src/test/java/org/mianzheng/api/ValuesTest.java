@@ -10,6 +10,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ValuesTest {
+    /** Free text a database cannot keep as it is is refused where the value is made, the same on H2 and PostgreSQL. */
+    @Test
+    void freeTextWithANulOrHalfASurrogatePairIsRefused() {
+        assertThatThrownBy(() -> Holder.person("11010519491231002X", "张\u0000三")).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("holder.name").hasMessageContaining("NUL character at 1");
+        assertThatThrownBy(() -> Holder.person("11010519491231002X", "张\uD840")).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("unpaired surrogate at 1");
+        assertThat(Holder.person("11010519491231002X", "𠀀三").name()).as("a pair is a character").isEqualTo("𠀀三");
+        assertThat(InvalidValueException.requireStorable(null, "x")).isNull();
+    }
+
     static final Issuer CITY = new Issuer("SCJGJ", "市市场监督管理局", true, true);
 
     @Test
