@@ -45,10 +45,15 @@ public class InvalidValueException extends MianzhengException {
      * @return {@code value}, stripped of surrounding white space
      */
     public static String requireText(String value, String field) {
+        return requireStorable(requireNonBlank(value, field), field).strip();
+    }
+
+    /** As {@link #requireText} without the storable check: for values read back from a store as they are. */
+    static String requireNonBlank(String value, String field) {
         if (value == null || value.isBlank()) {
             throw new InvalidValueException(field, "must not be blank");
         }
-        return requireStorable(value, field).strip();
+        return value;
     }
 
     /**
