@@ -43,8 +43,7 @@ public record AuditEvent(long sequence, Instant at, AuditType type, String actor
         }
         InvalidValueException.requireNonNull(at, "at");
         InvalidValueException.requireNonNull(type, "type");
-        // events are also read back from stores as they are: text a record refuses is for verify to find, not for here
-        actor = InvalidValueException.requireNonBlank(actor, "actor").strip();
+        actor = InvalidValueException.requireText(actor, "actor");
         detail = AuditRecord.sortedCopy(detail);
         previousHash = trustedHex(previousHash, "previousHash");
         hash = trustedHex(hash, "hash");

@@ -25,7 +25,7 @@ public record AuditRecord(AuditType type, String actor, String bizNo, String sub
     /** Validating constructor: null keys and null values of {@code detail} are refused. */
     public AuditRecord {
         InvalidValueException.requireNonNull(type, "type");
-        actor = InvalidValueException.requireText(actor, "actor");
+        actor = InvalidValueException.requireStorable(InvalidValueException.requireText(actor, "actor"), "actor");
         InvalidValueException.requireStorable(bizNo, "bizNo");
         InvalidValueException.requireStorable(subject, "subject");
         boolean checked = detail instanceof Sorted;

@@ -181,31 +181,7 @@ final class CanonicalBuffer {
         }
         if (s.length() > SHORT || !putShortAscii(s)) {
             // the JDK's own encoder: for ASCII text a vectorised check and copy, faster than a loop over many chars
-            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-            if (hasQuestionMark(utf8)) {
-                requireNoLoneSurrogate(s); // the encoder writes '?' for one: two texts would have the same bytes
-            }
-            putEncoded(utf8);
-        }
-    }
-
-    private static boolean hasQuestionMark(byte[] utf8) {
-        for (byte b : utf8) {
-            if (b == '?') {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * @throws InvalidValueException if {@code s} has a surrogate that is not half of a pair: such text has no UTF-8
-     *                               form (and a database would store something else)
-     */
-    static void requireNoLoneSurrogate(String s) {
-        int at = InvalidValueException.loneSurrogate(s);
-        if (at >= 0) {
-            throw new InvalidValueException("audit text", "has an unpaired surrogate at " + at + ": it has no UTF-8 form");
+            putEncoded(s.getBytes(StandardCharsets.UTF_8));
         }
     }
 

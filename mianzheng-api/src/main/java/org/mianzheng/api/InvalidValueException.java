@@ -45,15 +45,10 @@ public class InvalidValueException extends MianzhengException {
      * @return {@code value}, stripped of surrounding white space
      */
     public static String requireText(String value, String field) {
-        return requireStorable(requireNonBlank(value, field), field).strip();
-    }
-
-    /** As {@link #requireText} without the storable check: for values read back from a store as they are. */
-    static String requireNonBlank(String value, String field) {
         if (value == null || value.isBlank()) {
             throw new InvalidValueException(field, "must not be blank");
         }
-        return value;
+        return value.strip();
     }
 
     /**
@@ -77,6 +72,29 @@ public class InvalidValueException extends MianzhengException {
             throw new InvalidValueException(field, "has an unpaired surrogate at " + lone);
         }
         return value;
+    }
+
+    /**
+     * For text from outside that is to be recorded rather than judged (an adapter's status text, say): what a
+     * database cannot keep as it is, a NUL or half a surrogate pair, is replaced by U+FFFD.
+     *
+     * @param value text or {@code null}
+     * @return {@code value}, or a copy with those characters replaced
+     */
+    public static String replaceUnstorable(String value) {
+        if (value == null || (value.indexOf('\0') < 0 && loneSurrogate(value) < 0)) {
+            return value;
+        }
+        StringBuilder sb = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                sb.append(c).append(value.charAt(++i));
+            } else {
+                sb.append(c == '\0' || Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return sb.toString();
     }
 
     /** @return the index of the first surrogate in {@code s} that is not half of a pair, or −1 */

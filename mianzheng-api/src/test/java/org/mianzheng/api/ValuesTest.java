@@ -10,18 +10,19 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ValuesTest {
-    /** Free text a database cannot keep as it is is refused where the value is made, the same on H2 and PostgreSQL. */
-    @Test
-    void freeTextWithANulOrHalfASurrogatePairIsRefused() {
-        assertThatThrownBy(() -> Holder.person("11010519491231002X", "张\u0000三")).isInstanceOf(InvalidValueException.class)
-                .hasMessageContaining("holder.name").hasMessageContaining("NUL character at 1");
-        assertThatThrownBy(() -> Holder.person("11010519491231002X", "张\uD840")).isInstanceOf(InvalidValueException.class)
-                .hasMessageContaining("unpaired surrogate at 1");
-        assertThat(Holder.person("11010519491231002X", "𠀀三").name()).as("a pair is a character").isEqualTo("𠀀三");
-        assertThat(InvalidValueException.requireStorable(null, "x")).isNull();
-    }
-
     static final Issuer CITY = new Issuer("SCJGJ", "市市场监督管理局", true, true);
+
+    /** The check audit records make of their text, and what it leaves alone. */
+    @Test
+    void storableTextHasNoNulAndNoHalfOfASurrogatePair() {
+        assertThatThrownBy(() -> InvalidValueException.requireStorable("张\u0000三", "holder.name")).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("holder.name").hasMessageContaining("NUL character at 1");
+        assertThatThrownBy(() -> InvalidValueException.requireStorable("张\uD840", "x")).hasMessageContaining("unpaired surrogate at 1");
+        assertThat(InvalidValueException.requireStorable("𠀀三", "x")).as("a pair is a character").isEqualTo("𠀀三");
+        assertThat(InvalidValueException.requireStorable(null, "x")).isNull();
+        assertThat(InvalidValueException.replaceUnstorable("E\uD800\u0000x𠀀")).isEqualTo("E\uFFFD\uFFFDx𠀀");
+        assertThat(InvalidValueException.replaceUnstorable(null)).isNull();
+    }
 
     @Test
     void materialWithoutLegalBasisIsRefused() {

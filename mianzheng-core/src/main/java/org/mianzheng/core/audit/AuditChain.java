@@ -544,15 +544,16 @@ public final class AuditChain implements AuditLog {
             try {
                 page = guarded(() -> store.read(start, size));
             } catch (AuditException failed) {
-                long bad = firstUnreadable(start, size);
-                if (bad < 0) {
+                int readable = readableRows(start, size);
+                if (readable < 0) {
                     throw failed; // the store fails, not one of its events
                 }
-                if (bad > start) {
-                    limit = (int) (bad - start); // verify the events before it first
+                if (readable > 0) {
+                    limit = readable; // verify the events before the unreadable one first
                     continue;
                 }
-                return new AuditVerification(false, checked + 1, Problem.MODIFIED, bad, "event " + bad + " cannot be read: " + failed.getMessage());
+                return new AuditVerification(false, checked + 1, Problem.MODIFIED, start,
+                        (start == 1 ? "the first event" : "the event after " + (start - 1)) + " cannot be read: " + failed.getMessage());
             }
             limit = PAGE;
             if (page.isEmpty()) {
@@ -641,21 +642,33 @@ public final class AuditChain implements AuditLog {
         return new AuditVerification(false, checked, Problem.MODIFIED, s, "event " + s + " does not match its hash");
     }
 
-    /** @return the first of {@code count} events from {@code from} that the store cannot read alone, or −1 if each can be */
-    private long firstUnreadable(long from, int count) {
-        for (long s = from; s < from + count; s++) {
-            long at = s;
-            List<AuditEvent> one;
-            try {
-                one = guarded(() -> store.read(at, 1));
-            } catch (AuditException e) {
-                return s;
-            }
-            if (one.isEmpty()) {
-                return -1;
+    /**
+     * After reading {@code count} rows from {@code from} failed: how many of them can be read, the rows before the
+     * first the store cannot read (found by halving), or −1 if the store fails whatever is asked of it (it is down,
+     * not one of its events). Rows are counted, not numbered: a removed event shifts the rows after it.
+     */
+    private int readableRows(long from, int count) {
+        int good = 0;
+        int bad = count;
+        while (bad - good > 1) {
+            int mid = (good + bad) >>> 1;
+            if (reads(from, mid)) {
+                good = mid;
+            } else {
+                bad = mid;
             }
         }
-        return -1;
+        // the store answers where there is nothing to read: it is up, and the row at good + 1 is what it cannot read
+        return reads(Long.MAX_VALUE, 1) ? good : -1;
+    }
+
+    private boolean reads(long from, int count) {
+        try {
+            guarded(() -> store.read(from, count));
+            return true;
+        } catch (AuditException e) {
+            return false;
+        }
     }
 
     private static boolean laterInPage(List<AuditEvent> page, int from, long sequence) {

@@ -359,7 +359,9 @@ public final class DefaultRetrievalService implements RetrievalService {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        return IDENTITY_LIKE.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(org.mianzheng.api.Masking.mask(m.group())));
+        // an adapter's text is recorded as it came, but for identity numbers and what a store cannot keep (NUL, half pairs)
+        return org.mianzheng.api.InvalidValueException.replaceUnstorable(
+                IDENTITY_LIKE.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(org.mianzheng.api.Masking.mask(m.group()))));
     }
 
     private void record(Attempt run, String channel, SourceResult raw, long elapsedNanos) {

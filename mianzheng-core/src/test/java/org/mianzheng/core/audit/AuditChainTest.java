@@ -210,17 +210,57 @@ class AuditChainTest {
         assertThat(reader.verify().atSequence()).isEqualTo(3L);
     }
 
+    /** A store that reads rows as a database does (from a sequence, so many rows), and cannot read one of them. */
+    static final class OneUnreadable extends WrappingAuditStore {
+        final Tamperable rows;
+        final long unreadable;
+        boolean down;
+
+        OneUnreadable(Tamperable rows, long unreadable) {
+            this.rows = rows;
+            this.unreadable = unreadable;
+        }
+
+        @Override
+        public List<AuditEvent> read(long fromSequence, int limit) {
+            if (down) {
+                throw new org.mianzheng.api.StoreException("audit read failed (SQL state 08001)");
+            }
+            List<AuditEvent> out = rows.read(fromSequence, limit);
+            if (out.stream().anyMatch(e -> e.sequence() == unreadable)) {
+                throw new org.mianzheng.api.StoreException("stored audit event " + unreadable + " cannot be read: its type is not an audit type");
+            }
+            return out;
+        }
+    }
+
     @Test
-    void aStoredEventWithTextThatHasNoUtf8FormIsModifiedNotAnEqualOfItsQuestionMarkForm() {
-        chain.append(new AuditRecord(AuditType.CACHE_HIT, "clerk1", "B11", null, Map.of("note", "ok?")));
-        AuditVerification v = verifyWith(l -> {
-            l.set(10, with(l.get(10), Map.of("note", "ok\uD800"))); // the encoder would have written '?' for it
+    void aStoreThatIsDownIsAFailureNotATamperReport() {
+        OneUnreadable down = new OneUnreadable(store, -1);
+        down.down = true;
+        assertThatThrownBy(() -> new AuditChain(clock, new WrappingAuditStore() {
+            @Override
+            public List<AuditEvent> read(long fromSequence, int limit) {
+                return down.read(fromSequence, limit);
+            }
+        }).verify()).isInstanceOf(org.mianzheng.api.AuditException.class).hasMessageContaining("08001");
+    }
+
+    @Test
+    void anUnreadableEventAfterARemovedOneIsReportedAsTheRemoval() {
+        OneUnreadable reader = new OneUnreadable(store, 7);
+        store.tamper = l -> {
+            l.remove(4); // event 5
             return l;
-        });
-        assertThat(v.problem()).isEqualTo(Problem.MODIFIED);
-        assertThat(v.atSequence()).isEqualTo(11L);
-        assertThatThrownBy(() -> new AuditRecord(AuditType.CACHE_HIT, "clerk1", "B11", null, Map.of("note", "ok\uD800")))
-                .isInstanceOf(org.mianzheng.api.InvalidValueException.class).hasMessageContaining("unpaired surrogate at 2");
+        };
+        AuditVerification v = new AuditChain(clock, reader).verify();
+        assertThat(v.problem()).isEqualTo(Problem.REMOVED);
+        assertThat(v.atSequence()).isEqualTo(5L);
+        OneUnreadable next = new OneUnreadable(store, 6); // the row right after the removed one cannot be read
+        AuditVerification w = new AuditChain(clock, next).verify();
+        assertThat(w.problem()).isEqualTo(Problem.MODIFIED);
+        assertThat(w.atSequence()).isEqualTo(5L);
+        assertThat(w.detail()).startsWith("the event after 4 cannot be read").contains("stored audit event 6");
     }
 
     @Test

@@ -38,6 +38,21 @@ class ChannelChainTest {
         assertThat(f.onewindow.hanging.values()).allSatisfy(h -> assertThat(h).isCancelled());
     }
 
+    /** A channel's text goes into the audit record: what a store cannot keep in it must not stop the retrieval. */
+    @Test
+    void aChannelAnswerWithTextAStoreCannotKeepIsRecordedAndTheNextChannelTried() {
+        f = new RetrievalFixture(RetrievalSettings.defaults(), null);
+        f.onewindow.behave(q -> java.util.concurrent.CompletableFuture.completedFuture(
+                new org.mianzheng.api.SourceResult(SourceOutcome.UNAVAILABLE, null, "E\uD800", "busy\u0000 now")));
+        Case c = f.openCase();
+        f.consent(c, "SFZ");
+        RetrievalResult r = f.retrieve(c, "SFZ");
+        assertThat(r.channel()).isEqualTo("cityhub");
+        assertThat(r.attempts().get(0).platformCode()).isEqualTo("E\uFFFD");
+        assertThat(f.mz.internals().audit().read(1, 10_000, "sup", "x")).filteredOn(e -> e.type() == AuditType.CHANNEL_ATTEMPT)
+                .first().satisfies(e -> assertThat(e.detail()).containsEntry("platformCode", "E\uFFFD").containsEntry("detail", "busy\uFFFD now"));
+    }
+
     @Test
     void overallDeadlineBoundsTheWholeRetrieval() {
         f = new RetrievalFixture(RetrievalSettings.defaults().withTimeouts(Duration.ofMillis(200), Duration.ofMillis(300)), null);

@@ -25,7 +25,7 @@ public final class Redact {
             m.appendReplacement(sb, Matcher.quoteReplacement(Masking.mask(m.group())));
         }
         m.appendTail(sb);
-        String s = sb.toString().replaceAll("\\p{Cntrl}", " ");
+        String s = org.mianzheng.api.InvalidValueException.replaceUnstorable(sb.toString()).replaceAll("\\p{Cntrl}", " ");
         return s.length() > 160 ? s.substring(0, 160) + "…" : s;
     }
 }

@@ -74,8 +74,7 @@ class CatalogCodecTest {
 
     @Provide
     Arbitrary<String> texts() {
-        // any text a value accepts: not blank, no NUL (values refuse it; jqwik's strings have no lone surrogates)
-        return Arbitraries.strings().ofMinLength(1).ofMaxLength(40).filter(s -> !s.isBlank() && s.indexOf('\0') < 0).map(String::strip);
+        return Arbitraries.strings().ofMinLength(1).ofMaxLength(40).filter(s -> !s.isBlank()).map(String::strip);
     }
 
     @Provide
