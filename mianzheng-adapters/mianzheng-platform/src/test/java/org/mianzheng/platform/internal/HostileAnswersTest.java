@@ -89,7 +89,7 @@ class HostileAnswersTest {
     private static String quote(String s) {
         StringBuilder sb = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
-            sb.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            sb.append(c < 0x20 || Character.isSurrogate(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
         }
         return sb.append('"').toString();
     }
@@ -115,6 +115,7 @@ class HostileAnswersTest {
         assertThat(forged.platformCode()).doesNotContain("\n");
         assertThat(forged.getMessage()).doesNotContain("\n");
         assertThat(overloaded(502, "2001").platformCode()).as("a code of the table, as it is").isEqualTo("2001");
+        assertThat(overloaded(503, "E\uD800").platformCode()).as("half a surrogate pair, which no store keeps").isEqualTo("E\uFFFD");
     }
 
     @Test
