@@ -50,6 +50,13 @@ class AuditChainTest {
         return new AuditEvent(e.sequence(), e.at(), e.type(), e.actor(), e.bizNo(), e.subject(), detail, e.previousHash(), e.hash());
     }
 
+    static List<AuditEvent> swap(List<AuditEvent> l, int i, int j) {
+        AuditEvent a = l.get(i);
+        l.set(i, l.get(j));
+        l.set(j, a);
+        return l;
+    }
+
     AuditVerification verifyWith(UnaryOperator<List<AuditEvent>> t) {
         store.tamper = t;
         return chain.verify();
@@ -121,20 +128,10 @@ class AuditChainTest {
 
     @Test
     void reorderedEventsAreFound() {
-        AuditVerification v = verifyWith(l -> {
-            AuditEvent a = l.get(3);
-            l.set(3, l.get(5));
-            l.set(5, a);
-            return l;
-        });
+        AuditVerification v = verifyWith(l -> swap(l, 3, 5));
         assertThat(v.problem()).isEqualTo(Problem.REORDERED);
         assertThat(v.atSequence()).isEqualTo(4L);
-        AuditVerification swapped = verifyWith(l -> {
-            AuditEvent a = l.get(3);
-            l.set(3, l.get(4));
-            l.set(4, a);
-            return l;
-        });
+        AuditVerification swapped = verifyWith(l -> swap(l, 3, 4));
         assertThat(swapped.problem()).isEqualTo(Problem.REORDERED);
         assertThat(swapped.atSequence()).isEqualTo(4L);
     }
@@ -173,12 +170,7 @@ class AuditChainTest {
 
     @Test
     void twoEventsWhoseRowsWereSwappedInADatabaseAreFound() {
-        AuditVerification v = verifyWith(l -> {
-            AuditEvent a = l.get(3);
-            l.set(3, l.get(4));
-            l.set(4, a);
-            return renumbered(l);
-        });
+        AuditVerification v = verifyWith(l -> renumbered(swap(l, 3, 4)));
         assertThat(v.problem()).isEqualTo(Problem.REORDERED);
         assertThat(v.atSequence()).isEqualTo(4L);
         assertThat(v.detail()).contains("events 4 and 5 were swapped");
@@ -186,17 +178,7 @@ class AuditChainTest {
 
     @Test
     void anEventTheStoreCannotReadIsReportedWhereItIsAfterTheEventsBeforeItAreChecked() {
-        store.tamper = l -> l;
-        WrappingAuditStore unreadable = new WrappingAuditStore() {
-            @Override
-            public List<AuditEvent> read(long fromSequence, int limit) {
-                if (fromSequence <= 6 && fromSequence + limit > 6) {
-                    throw new org.mianzheng.api.StoreException("stored audit event 6 cannot be read: its type is not an audit type");
-                }
-                return store.read(fromSequence, limit);
-            }
-        };
-        AuditChain reader = new AuditChain(clock, unreadable);
+        AuditChain reader = new AuditChain(clock, new OneUnreadable(store, 6));
         AuditVerification v = reader.verify();
         assertThat(v.problem()).isEqualTo(Problem.MODIFIED);
         assertThat(v.atSequence()).isEqualTo(6L);
@@ -238,12 +220,8 @@ class AuditChainTest {
     void aStoreThatIsDownIsAFailureNotATamperReport() {
         OneUnreadable down = new OneUnreadable(store, -1);
         down.down = true;
-        assertThatThrownBy(() -> new AuditChain(clock, new WrappingAuditStore() {
-            @Override
-            public List<AuditEvent> read(long fromSequence, int limit) {
-                return down.read(fromSequence, limit);
-            }
-        }).verify()).isInstanceOf(org.mianzheng.api.AuditException.class).hasMessageContaining("08001");
+        assertThatThrownBy(() -> new AuditChain(clock, down).verify()).isInstanceOf(org.mianzheng.api.AuditException.class)
+                .hasMessageContaining("08001");
     }
 
     @Test
