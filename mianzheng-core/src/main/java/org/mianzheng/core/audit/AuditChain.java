@@ -606,7 +606,7 @@ public final class AuditChain implements AuditLog {
         return new AuditVerification(true, checked, null, null, "chain intact: " + checked + " events");
     }
 
-    /** @return whether the event matches its hash; one whose text cannot be encoded (read from a store as it is) does not */
+    /** @return whether the event matches its hash; one whose check refuses its values (as read from a store) does not */
     private static boolean hashValid(AuditEvent e) {
         try {
             return e.hashValid();
