@@ -70,10 +70,9 @@ public record OneWindowProfile(String name, String channelId, Paths paths, Envel
                           String tokenHeader, String tokenPrefix) {
         static Signing read(ProfileReader r) {
             String prefix = r.rawText("tokenPrefix", "");
-            for (int i = 0; i < prefix.length(); i++) {
-                if (prefix.charAt(i) < 0x20 || prefix.charAt(i) > 0x7E) { // it starts a header value
-                    throw r.fail("tokenPrefix", "only printable ASCII characters can start a header value (at " + i + ")");
-                }
+            int bad = org.mianzheng.platform.internal.HeaderText.firstUnsendable(prefix, true); // it starts a header value
+            if (bad >= 0) {
+                throw r.fail("tokenPrefix", "only printable ASCII characters can start a header value (at " + bad + ")");
             }
             return new Signing(r.headerName("appKeyHeader"), r.headerName("timestampHeader"), r.headerName("nonceHeader"),
                     r.headerName("signatureHeader"), r.headerName("signMethodHeader"), r.headerName("tokenHeader"), prefix);

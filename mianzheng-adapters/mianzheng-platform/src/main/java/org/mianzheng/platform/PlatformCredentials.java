@@ -13,10 +13,9 @@ public record PlatformCredentials(String appKey, String appSecret) {
     /** Validating constructor. */
     public PlatformCredentials {
         appKey = InvalidValueException.requireText(appKey, "appKey");
-        for (int i = 0; i < appKey.length(); i++) {
-            if (appKey.charAt(i) < 0x21 || appKey.charAt(i) > 0x7E) { // sent in a header
-                throw new InvalidValueException("appKey", "only visible ASCII characters can be sent in a header (at " + i + ")");
-            }
+        int bad = org.mianzheng.platform.internal.HeaderText.firstUnsendable(appKey, false); // sent in a header
+        if (bad >= 0) {
+            throw new InvalidValueException("appKey", "only visible ASCII characters can be sent in a header (at " + bad + ")");
         }
         if (appSecret == null || appSecret.isEmpty()) {
             throw new InvalidValueException("appSecret", "must not be empty");

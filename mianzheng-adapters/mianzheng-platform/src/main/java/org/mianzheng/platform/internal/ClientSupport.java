@@ -148,12 +148,10 @@ public final class ClientSupport {
         if (token == null || token.isBlank() || expires == null) {
             throw CallFailure.of(SourceOutcome.MALFORMED_RESPONSE, "login answer lacks '" + tokenField + "' or '" + expiresField + "'");
         }
-        for (int i = 0; i < token.length(); i++) {
-            char ch = token.charAt(i);
-            if (ch < 0x21 || ch > 0x7E) { // it goes into a request header: visible ASCII only
-                throw CallFailure.of(SourceOutcome.MALFORMED_RESPONSE, "login answer's '" + tokenField + "' has a character a header cannot carry (at "
-                        + i + ")");
-            }
+        int bad = HeaderText.firstUnsendable(token, false); // it goes into a request header
+        if (bad >= 0) {
+            throw CallFailure.of(SourceOutcome.MALFORMED_RESPONSE, "login answer's '" + tokenField + "' has a character a header cannot carry (at "
+                    + bad + ")");
         }
         long seconds;
         try {

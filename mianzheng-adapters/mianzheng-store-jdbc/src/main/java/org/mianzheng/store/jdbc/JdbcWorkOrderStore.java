@@ -49,6 +49,7 @@ public final class JdbcWorkOrderStore implements WorkOrderStore {
             + "transferred_from, transferred_to, external_id, is_open";
     private static final String ACTION_COLUMNS = "id, order_id, action, due_at_ns, kind, recipient";
 
+    private static final String MARK_SENT = "UPDATE mz_notification SET sent_at_ns = ? WHERE id = ? AND sent_at_ns IS NULL";
     private final DataSource ds;
     private final Dialect dialect;
     private final String insertIfAbsent;
@@ -250,7 +251,7 @@ public final class JdbcWorkOrderStore implements WorkOrderStore {
         return Sql.tx(ds, "mark sent", c -> {
             Set<String> recorded = new LinkedHashSet<>();
             List<String> unknown = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("UPDATE mz_notification SET sent_at_ns = ? WHERE id = ? AND sent_at_ns IS NULL")) {
+            try (PreparedStatement p = c.prepareStatement(MARK_SENT)) {
                 for (String id : ids) {
                     p.setLong(1, at);
                     p.setString(2, id);
@@ -267,7 +268,7 @@ public final class JdbcWorkOrderStore implements WorkOrderStore {
             }
             if (!unknown.isEmpty()) { // not scheduled (result pushes, alarms) or sent before: insert if absent, one by one (exact counts)
                 try (PreparedStatement p = c.prepareStatement(insertIfAbsent);
-                     PreparedStatement again = c.prepareStatement("UPDATE mz_notification SET sent_at_ns = ? WHERE id = ? AND sent_at_ns IS NULL")) {
+                     PreparedStatement again = c.prepareStatement(MARK_SENT)) {
                     for (String id : unknown) {
                         p.setString(1, id);
                         p.setNull(2, Types.VARCHAR);
