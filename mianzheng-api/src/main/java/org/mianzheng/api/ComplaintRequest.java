@@ -17,14 +17,14 @@ public record ComplaintRequest(ComplaintChannel channel, ComplaintCategory categ
     /** Longest summary accepted. */
     public static final int MAX_SUMMARY = 2_000;
 
-    /** Validating constructor. */
+    /** Validating constructor: free text a store cannot keep as it is (a NUL, half a surrogate pair) is refused too. */
     public ComplaintRequest {
         InvalidValueException.requireNonNull(channel, "channel");
         InvalidValueException.requireNonNull(category, "category");
         externalRef = Codes.optional(externalRef, "externalRef");
         bizNo = Codes.optional(bizNo, "bizNo");
         departmentCode = Codes.optional(departmentCode, "departmentCode");
-        summary = Complaint.text(summary, "summary");
+        summary = InvalidValueException.requireStorable(Complaint.text(summary, "summary"), "summary"); // new text: a store must keep it
         receivedBy = Codes.require(receivedBy, "receivedBy");
     }
 

@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public record ConsentRequest(String bizNo, String operatorId, Set<String> materialCodes, String purpose, ConsentMethod method,
                              String evidenceRef, String evidenceSha256, Instant expiresAt) {
-    /** Validating constructor. */
+    /** Validating constructor: free text a store cannot keep as it is (a NUL, half a surrogate pair) is refused too. */
     public ConsentRequest {
         bizNo = Codes.require(bizNo, "bizNo");
         operatorId = Codes.require(operatorId, "operatorId");
@@ -26,9 +26,9 @@ public record ConsentRequest(String bizNo, String operatorId, Set<String> materi
             throw new InvalidValueException("materialCodes", "a consent covers at least one material");
         }
         materialCodes = Set.copyOf(materialCodes.stream().map(m -> Codes.require(m, "materialCodes")).toList());
-        purpose = InvalidValueException.requireText(purpose, "purpose");
+        purpose = InvalidValueException.requireStorable(InvalidValueException.requireText(purpose, "purpose"), "purpose"); // new text: a store must keep it
         InvalidValueException.requireNonNull(method, "method");
-        evidenceRef = InvalidValueException.requireText(evidenceRef, "evidenceRef");
+        evidenceRef = InvalidValueException.requireStorable(InvalidValueException.requireText(evidenceRef, "evidenceRef"), "evidenceRef");
         evidenceSha256 = Digests.requireSha256Hex(evidenceSha256, "evidenceSha256");
     }
 }

@@ -13,14 +13,15 @@ package org.mianzheng.api;
  */
 public record OnlineRequest(String applicationNo, String onlineAccount, Holder applicant, String itemCode, String materialCode, String purpose,
                             Complexity complexity) {
-    /** Validating constructor. */
+    /** Validating constructor: free text a store cannot keep as it is (a NUL, half a surrogate pair) is refused too. */
     public OnlineRequest {
         applicationNo = Codes.require(applicationNo, "applicationNo");
         onlineAccount = Codes.require(onlineAccount, "onlineAccount");
         InvalidValueException.requireNonNull(applicant, "applicant");
+        InvalidValueException.requireStorable(applicant.name(), "applicant.name"); // new text: the work order keeps it
         itemCode = Codes.require(itemCode, "itemCode");
         materialCode = Codes.require(materialCode, "materialCode");
-        purpose = InvalidValueException.requireText(purpose, "purpose");
+        purpose = InvalidValueException.requireStorable(InvalidValueException.requireText(purpose, "purpose"), "purpose");
         InvalidValueException.requireNonNull(complexity, "complexity");
     }
 }

@@ -65,6 +65,8 @@ public final class DefaultAccountService implements AccountService {
     public Operator register(String id, String name, String departmentCode, String windowId, Set<Role> roles, String by, String reportedTo) {
         Instant now = clock.instant();
         Operator op = new Operator(id, name, departmentCode, windowId, roles, now, null);
+        org.mianzheng.core.internal.NewText.check(op, "operator"); // new text, checked before anything is recorded
+        InvalidValueException.requireStorable(reportedTo, "reportedTo");
         if (catalog.department(op.departmentCode(), now).isEmpty()) {
             throw new AccountException("no department " + op.departmentCode() + " in the catalog");
         }
@@ -84,6 +86,8 @@ public final class DefaultAccountService implements AccountService {
 
     @Override
     public Operator deregister(String id, String by, String reportedTo, String reason) {
+        InvalidValueException.requireStorable(reportedTo, "reportedTo"); // new text, checked before anything is recorded
+        InvalidValueException.requireStorable(reason, "reason");
         Instant now = clock.instant();
         synchronized (writeLock) {
             Operator op = find(id).orElseThrow(() -> new AccountException("no account " + Codes.require(id, "id")));

@@ -10,6 +10,7 @@ import org.mianzheng.api.CaseService;
 import org.mianzheng.api.Codes;
 import org.mianzheng.api.ExemptionCatalog;
 import org.mianzheng.api.Holder;
+import org.mianzheng.api.InvalidValueException;
 import org.mianzheng.api.MaterialPlan;
 import org.mianzheng.api.Plan;
 import org.mianzheng.api.VoluntarySubmission;
@@ -56,6 +57,7 @@ public final class DefaultCaseService implements CaseService {
     public Case open(String bizNo, String itemCode, Holder applicant, Map<String, Map<String, String>> declared, String windowId,
                      String operatorId) {
         Case c = new Case(bizNo, itemCode, applicant, declared, windowId, operatorId, clock.instant());
+        org.mianzheng.core.internal.NewText.check(c, "case"); // new text, checked before anything is recorded
         guard.authorize(c.operatorId(), org.mianzheng.api.Role.WINDOW_CLERK, null, c.bizNo(), "open a case");
         catalog.plan(c.itemCode(), c.openedAt()); // the item must be in the catalog now
         if (find(c.bizNo()).isPresent()) {
@@ -106,6 +108,7 @@ public final class DefaultCaseService implements CaseService {
 
     @Override
     public VoluntarySubmission recordVoluntarySubmission(String bizNo, String materialCode, String operatorId, String note) {
+        InvalidValueException.requireStorable(note, "note"); // new text, checked before anything is recorded
         Case c = require(bizNo);
         guard.authorize(operatorId, org.mianzheng.api.Role.WINDOW_CLERK, null, c.bizNo(), "receive a voluntary submission");
         Plan plan = catalog.plan(c.itemCode(), c.openedAt());

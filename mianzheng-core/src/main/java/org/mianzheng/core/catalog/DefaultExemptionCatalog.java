@@ -87,6 +87,7 @@ public final class DefaultExemptionCatalog implements ExemptionCatalog {
 
     @Override
     public CatalogFiling file(FilingRequest request) {
+        org.mianzheng.core.internal.NewText.check(request, "filing"); // new text, checked before anything is recorded
         synchronized (writeLock) {
             Versions v = versions;
             CatalogState current = v.states[v.states.length - 1];

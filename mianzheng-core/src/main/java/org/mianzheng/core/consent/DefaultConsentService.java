@@ -142,7 +142,7 @@ public final class DefaultConsentService implements ConsentService {
         String id = Codes.require(consentId, "consentId");
         Consent c = find(id).orElseThrow(() -> new ConsentException("no consent " + id));
         Operator op = accounts.authorize(operatorId, Role.WINDOW_CLERK, c.bizNo(), "revoke a consent");
-        String why = InvalidValueException.requireText(reason, "reason");
+        String why = InvalidValueException.requireStorable(InvalidValueException.requireText(reason, "reason"), "reason");
         Consent revoked;
         synchronized (this) {
             Consent current = forCase(c.bizNo()).stream().filter(x -> x.id().equals(id)).findFirst().orElse(c);

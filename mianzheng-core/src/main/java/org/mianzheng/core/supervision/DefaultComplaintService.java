@@ -202,6 +202,7 @@ public final class DefaultComplaintService implements ComplaintService {
 
     @Override
     public Complaint resolve(String complaintId, String operatorId, boolean substantiated, String resolution) {
+        InvalidValueException.requireStorable(resolution, "resolution"); // new text, checked before anything is recorded
         Complaint c = require(complaintId);
         String id = Codes.require(operatorId, "operatorId");
         Operator found = accounts.find(id).orElse(null);

@@ -248,7 +248,7 @@ public final class DefaultSupervisionService implements SupervisionService {
 
     private ViolationReview review(String violationId, String supervisorId, ReviewDecision decision, LiabilityExemptionGround ground, String note) {
         String id = Codes.require(violationId, "violationId");
-        InvalidValueException.requireText(note, "note");
+        InvalidValueException.requireStorable(InvalidValueException.requireText(note, "note"), "note");
         Operator sup = accounts.authorize(supervisorId, Role.SUPERVISOR, null, "review a violation");
         Violation v = violations.all().stream().filter(x -> x.id().equals(id)).findFirst()
                 .orElseThrow(() -> new SupervisionException(Reason.UNKNOWN_VIOLATION, "no violation " + id));

@@ -429,6 +429,8 @@ public final class DefaultWorkOrderService implements WorkOrderService {
 
     @Override
     public WorkOrder returnOrder(String orderId, String operatorId, String reason, String transferSuggestion) {
+        InvalidValueException.requireStorable(reason, "reason"); // new text, checked before anything is recorded
+        InvalidValueException.requireStorable(transferSuggestion, "transferSuggestion");
         WorkOrder o = require(orderId);
         Operator op = verifierOf(o, operatorId, "return a directed request");
         return returned(o, op.id(), reason, transferSuggestion);
@@ -488,7 +490,7 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         WorkOrder o = require(orderId);
         Operator op = accounts.authorize(operatorId, Role.WINDOW_CLERK, o.bizNo(), "cancel a directed request");
         expect(o, "cancel", WorkOrderState.SUBMITTED, WorkOrderState.ACCEPTED);
-        String why = InvalidValueException.requireText(reason, "reason");
+        String why = InvalidValueException.requireStorable(InvalidValueException.requireText(reason, "reason"), "reason");
         Draft d = new Draft(o);
         d.state = WorkOrderState.CANCELLED;
         d.closedAt = clock.instant();
@@ -508,7 +510,7 @@ public final class DefaultWorkOrderService implements WorkOrderService {
     public WorkOrder reclassify(String orderId, String operatorId, Complexity complexity, String reason) {
         WorkOrder o = require(orderId);
         InvalidValueException.requireNonNull(complexity, "complexity");
-        String why = InvalidValueException.requireText(reason, "reason");
+        String why = InvalidValueException.requireStorable(InvalidValueException.requireText(reason, "reason"), "reason");
         Operator op = accounts.find(Codes.require(operatorId, "operatorId")).orElse(null);
         String actor = op != null && op.has(Role.DEPARTMENT_VERIFIER) && op.departmentCode().equals(o.toDepartment())
                 ? verifierOf(o, operatorId, "re-classify a directed request").id()
