@@ -19,6 +19,7 @@ import org.mianzheng.api.ComplaintState;
 import org.mianzheng.api.Digests;
 import org.mianzheng.api.ExemptionCatalog;
 import org.mianzheng.api.InvalidValueException;
+import org.mianzheng.api.MianzhengException;
 import org.mianzheng.api.Operator;
 import org.mianzheng.api.Role;
 import org.mianzheng.api.SupervisionException;
@@ -151,7 +152,14 @@ public final class DefaultComplaintService implements ComplaintService {
         Map<String, String> d = detail(next, event);
         d.putAll(extra);
         AuditEvent attempted = audit.append(AuditType.COMPLAINT, actor, next.bizNo(), subject(next), d);
-        if (!Guard.call(storeId, "update", () -> store.update(next))) {
+        boolean ok;
+        try {
+            ok = Guard.call(storeId, "update", () -> store.update(next));
+        } catch (MianzhengException failed) {
+            return org.mianzheng.core.internal.FailedWrite.settle(failed, next, () -> store.find(next.id()), Complaint::version,
+                    () -> audit.appendNotSaved(attempted, actor, "complaint", next.id()), "complaint " + next.id(), attempted.sequence());
+        }
+        if (!ok) {
             throw notSaved(attempted, next, actor, "complaint " + next.id() + " was changed by another writer; reload and retry");
         }
         return next;

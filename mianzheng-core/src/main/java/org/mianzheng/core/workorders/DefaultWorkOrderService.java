@@ -360,7 +360,13 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         org.mianzheng.api.AuditEvent attempted = audit.append(AuditType.WORK_ORDER, actor, next.bizNo(), subjects.subject(next.applicant()), d);
         // a moved deadline moves the schedule with it (new notification ids); a closed order's pending actions are dropped
         List<ScheduledAction> reschedule = !next.state().terminal() && !next.answerDueAt().equals(before.answerDueAt()) ? plan(next) : null;
-        boolean ok = Guard.call(storeId, "update", () -> store.update(next, reschedule));
+        boolean ok;
+        try {
+            ok = Guard.call(storeId, "update", () -> store.update(next, reschedule));
+        } catch (MianzhengException failed) {
+            return org.mianzheng.core.internal.FailedWrite.settle(failed, next, () -> store.find(next.id()), WorkOrder::version,
+                    () -> audit.appendNotSaved(attempted, actor, "order", next.id()), "order " + next.id(), attempted.sequence());
+        }
         if (!ok) {
             throw notSaved(attempted, next, actor, "changed by another writer; reload and retry");
         }

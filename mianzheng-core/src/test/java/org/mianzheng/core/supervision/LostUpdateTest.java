@@ -21,6 +21,7 @@ import org.mianzheng.api.ComplaintRequest;
 import org.mianzheng.api.Complexity;
 import org.mianzheng.api.DirectedFigures;
 import org.mianzheng.api.SupervisionException;
+import org.mianzheng.api.StoreException;
 import org.mianzheng.api.UsageFigures;
 import org.mianzheng.api.WorkOrder;
 import org.mianzheng.api.WorkOrderException;
@@ -53,6 +54,14 @@ class LostUpdateTest {
         boolean refuseNextInsert;
         /** Another writer's act, run inside the next {@code update} before it reaches the store. */
         Runnable beforeNextUpdate;
+        /** Thrown by the next {@code update} instead of writing. */
+        RuntimeException failNextUpdate;
+        /** Thrown by the next {@code update} after it has written (a failure after the commit). */
+        RuntimeException failNextUpdateAfterWriting;
+        /** Thrown by every {@code find} while set. */
+        RuntimeException failFinds;
+        /** Becomes {@link #failFinds} when the next update fails (the store goes down with it). */
+        RuntimeException thenFailFinds;
 
         Rigged(Object delegate) {
             this.delegate = delegate;
@@ -64,6 +73,21 @@ class LostUpdateTest {
 
         @Override
         public Object invoke(Object proxy, Method m, Object[] args) throws Throwable {
+            if (m.getName().equals("find") && failFinds != null) {
+                throw failFinds;
+            }
+            if (m.getName().equals("update") && failNextUpdate != null) {
+                RuntimeException e = failNextUpdate;
+                failNextUpdate = null;
+                failFinds = thenFailFinds;
+                throw e;
+            }
+            if (m.getName().equals("update") && failNextUpdateAfterWriting != null) {
+                RuntimeException e = failNextUpdateAfterWriting;
+                failNextUpdateAfterWriting = null;
+                m.invoke(delegate, args);
+                throw e;
+            }
             if (m.getName().equals("find") && staleNext != null) {
                 Object stale = staleNext;
                 staleNext = null;
@@ -151,6 +175,55 @@ class LostUpdateTest {
         assertThat(d.created()).isEqualTo(1);
         assertThat(d.pending()).isZero();
         assertThat(d.breaches()).containsEntry(org.mianzheng.api.BreachReason.OVERDUE_OPEN, 1L);
+    }
+
+    @Test
+    void aChangeTheStoreFailsToWriteIsTakenBackAndTheFailureThrown() {
+        Case k = f.open("L-6", "ZJ001", SupervisionFixture.ZHANG, "clerk1", "W01", "PF");
+        WorkOrder o = f.mz.workOrders().request(k.bizNo(), "PF", "clerk1", Complexity.NORMAL);
+        f.set(10, 5);
+        orders.failNextUpdate = new StoreException("connection reset");
+        assertThatThrownBy(() -> f.mz.workOrders().complete(o.id(), "verifier-scjgj", SupervisionFixture.PDF))
+                .isInstanceOf(StoreException.class).hasMessageContaining("connection reset");
+        assertThat(f.mz.workOrders().find(o.id()).orElseThrow().state()).isEqualTo(WorkOrderState.SUBMITTED);
+        List<AuditEvent> events = events(AuditType.WORK_ORDER);
+        assertThat(events).extracting(e -> e.detail().get("event")).containsExactly("CREATED", "COMPLETED", "NOT_SAVED");
+        assertThat(events.get(2).detail()).containsEntry("order", o.id()).containsEntry("attempted", "COMPLETED")
+                .containsEntry("attemptedSequence", Long.toString(events.get(1).sequence()));
+        assertThat(report().directed().completed()).isZero();
+
+        complaintStore.failNextUpdate = new StoreException("connection reset");
+        Complaint c = f.mz.complaints().record(new ComplaintRequest(ComplaintChannel.WINDOW, ComplaintCategory.DELAY, null, k.bizNo(), null,
+                "办理进度迟缓", null, "clerk1"));
+        assertThatThrownBy(() -> f.mz.complaints().assign(c.id(), "SCJGJ", "sup")).isInstanceOf(StoreException.class);
+        assertThat(events(AuditType.COMPLAINT)).extracting(e -> e.detail().get("event")).containsExactly("RECEIVED", "ASSIGNED", "NOT_SAVED");
+        assertThat(f.mz.complaints().find(c.id()).orElseThrow().assignedTo()).isNull();
+    }
+
+    @Test
+    void aChangeTheStoreWroteBeforeFailingIsDone() {
+        Case k = f.open("L-7", "ZJ001", SupervisionFixture.ZHANG, "clerk1", "W01", "PF");
+        WorkOrder o = f.mz.workOrders().request(k.bizNo(), "PF", "clerk1", Complexity.NORMAL);
+        f.set(10, 5);
+        orders.failNextUpdateAfterWriting = new StoreException("commit acknowledgement lost");
+        WorkOrder done = f.mz.workOrders().complete(o.id(), "verifier-scjgj", SupervisionFixture.PDF);
+        assertThat(done.state()).isEqualTo(WorkOrderState.COMPLETED);
+        assertThat(f.mz.workOrders().find(o.id()).orElseThrow()).isEqualTo(done);
+        assertThat(events(AuditType.WORK_ORDER)).extracting(e -> e.detail().get("event")).containsExactly("CREATED", "COMPLETED");
+        assertThat(report().directed().completed()).isEqualTo(1);
+    }
+
+    @Test
+    void whenTheStoreCannotBeReadAfterAFailedWriteTheActStaysRecorded() {
+        Case k = f.open("L-8", "ZJ001", SupervisionFixture.ZHANG, "clerk1", "W01", "PF");
+        WorkOrder o = f.mz.workOrders().request(k.bizNo(), "PF", "clerk1", Complexity.NORMAL);
+        orders.failNextUpdate = new StoreException("connection reset");
+        orders.thenFailFinds = new StoreException("database down");
+        assertThatThrownBy(() -> f.mz.workOrders().cancel(o.id(), "clerk1", "申请人撤回申请")).isInstanceOf(StoreException.class)
+                .hasMessageContaining("connection reset");
+        orders.failFinds = null;
+        // whether the store holds it cannot be told: no take-back, so the log keeps the act (as docs/supervision.md says)
+        assertThat(events(AuditType.WORK_ORDER)).extracting(e -> e.detail().get("event")).containsExactly("CREATED", "CANCELLED");
     }
 
     @Test

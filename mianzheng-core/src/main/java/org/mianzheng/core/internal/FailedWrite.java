@@ -1,0 +1,97 @@
+package org.mianzheng.core.internal;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
+import org.mianzheng.api.MianzhengException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a store holds after an optimistic write of a record's next version threw, rather than returning {@code true}
+ * (written) or {@code false} (another writer came first). The act was recorded before the write (fail closed), so the
+ * caller needs to know whether to take it back. Unsupported outside the engine.
+ */
+public final class FailedWrite {
+    private static final Logger LOG = LoggerFactory.getLogger(FailedWrite.class);
+
+    private FailedWrite() {
+    }
+
+    /**
+     * Settles a recorded change whose write threw: if the store holds it, it is done; if the store holds the version
+     * before, nothing was written, the act is taken back and the failure thrown; otherwise the outcome is not known, the
+     * log keeps the act and the failure is thrown.
+     *
+     * @param failed      what the write threw
+     * @param written     the version written
+     * @param read        reads the record again
+     * @param versionOf   a record's version
+     * @param takeBack    records that the act was not saved; returns why that failed, or {@code null}
+     * @param record      the record, for the log (e.g. {@code order 42}; no personal data)
+     * @param attemptedAt the sequence of the act's audit event, for the log
+     * @param <T>         record type
+     * @return {@code written}, if the store holds it
+     * @throws MianzhengException {@code failed}, if the store does not hold it or cannot tell
+     */
+    public static <T> T settle(MianzhengException failed, T written, Supplier<Optional<T>> read, ToLongFunction<T> versionOf,
+                               Supplier<RuntimeException> takeBack, String record, long attemptedAt) {
+        String cause = failed.getClass().getSimpleName();
+        switch (outcome(read, written, versionOf)) {
+            case STORED -> {
+                LOG.warn("{}: the store failed on version {} ({}) but holds it", record, versionOf.applyAsLong(written), cause);
+                return written;
+            }
+            case NOT_STORED -> {
+                RuntimeException unrecorded = takeBack.get();
+                if (unrecorded != null) {
+                    failed.addSuppressed(unrecorded);
+                }
+                throw failed;
+            }
+            default -> {
+                LOG.warn("{}: the store failed on version {} ({}) and whether it holds it is not known; the audit log keeps event {}", record,
+                        versionOf.applyAsLong(written), cause, attemptedAt);
+                throw failed;
+            }
+        }
+    }
+
+    /** What the store shows. */
+    public enum Outcome {
+        /** The record as written: the write went through, and the failure came after it. */
+        STORED,
+        /** The version before the one written, so nothing was written (by this writer or another). */
+        NOT_STORED,
+        /** Cannot be told: the store cannot be read, or shows a later version that is not the one written. */
+        UNKNOWN
+    }
+
+    /**
+     * Reads the record again and compares it with what was written.
+     *
+     * @param read      reads the record from the store (it may throw: the outcome is then unknown)
+     * @param written   the version that was written, whose {@code equals} compares every field
+     * @param versionOf a record's version; the written one is one more than the one it replaced
+     * @param <T>       record type
+     * @return the outcome
+     */
+    public static <T> Outcome outcome(Supplier<Optional<T>> read, T written, ToLongFunction<T> versionOf) {
+        Optional<T> now;
+        try {
+            now = read.get();
+        } catch (RuntimeException e) {
+            return Outcome.UNKNOWN;
+        }
+        if (now == null || now.isEmpty()) {
+            return Outcome.UNKNOWN; // the record was there before the write: a store that lost it is not to be guessed about
+        }
+        T held = now.get();
+        if (held.equals(written)) {
+            return Outcome.STORED;
+        }
+        // a store that keeps times less precisely than the engine would show the written version as unequal: that is
+        // UNKNOWN, never NOT_STORED, since only the version before proves that nothing was written
+        return versionOf.applyAsLong(held) == versionOf.applyAsLong(written) - 1 ? Outcome.NOT_STORED : Outcome.UNKNOWN;
+    }
+}
