@@ -209,8 +209,10 @@ public final class DefaultWorkOrderService implements WorkOrderService {
 
     @Override
     public OnlineOutcome requestOnline(OnlineRequest r) {
+        InvalidValueException.requireNonNull(r, "request");
         Instant now = clock.instant();
         Plan plan = catalog.plan(r.itemCode(), now);
+        Complexity complexity = plan.item().handling() == Handling.COMMITMENT ? Complexity.COMPLEX : r.complexity(); // 承诺件: always complex
         MaterialPlan mp = plan.material(r.materialCode()).orElseThrow(() -> new WorkOrderException(Reason.NOT_DIRECTED, null,
                 "item " + r.itemCode() + " has no material " + r.materialCode()));
         if (mp.material().kind() != MaterialKind.CERTIFICATION) {
@@ -220,7 +222,7 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         String requester = "online:" + r.onlineAccount();
         String subject = subjects.subject(r.applicant().id());
         if (mp.decision() == MaterialDecision.EXEMPT && mp.mode() == RetrievalMode.DATA_VERIFY) {
-            DirectedRequest dr = new DirectedRequest(r.applicationNo(), WorkOrderKind.ISSUE_CERTIFICATION, Origin.ONLINE, r.complexity(),
+            DirectedRequest dr = new DirectedRequest(r.applicationNo(), WorkOrderKind.ISSUE_CERTIFICATION, Origin.ONLINE, complexity,
                     mp.material().issuer().departmentCode() != null ? mp.material().issuer().departmentCode() : plan.item().departmentCode(),
                     r.itemCode(), r.applicationNo(), mp.materialCode(), mp.material().name(), r.applicant().id(), r.applicant().name(), r.purpose());
             for (CertificationSource src : certificationSources) {
@@ -237,12 +239,12 @@ public final class DefaultWorkOrderService implements WorkOrderService {
             if (mp.material().issuer().departmentCode() == null) {
                 throw new WorkOrderException(Reason.NOT_DIRECTED, null, "no connected source answered and the issuer is outside the city");
             }
-            WorkOrder o = create(WorkOrderKind.ISSUE_CERTIFICATION, Origin.ONLINE, r.complexity(), r.itemCode(), r.applicationNo(), mp,
+            WorkOrder o = create(WorkOrderKind.ISSUE_CERTIFICATION, Origin.ONLINE, complexity, r.itemCode(), r.applicationNo(), mp,
                     mp.material().issuer().departmentCode(), r.applicant().id(), r.applicant().name(), requester, r.purpose(), null);
             return new OnlineOutcome(false, null, submitToChannel(o));
         }
         if (mp.decision() == MaterialDecision.DIRECTED) {
-            WorkOrder o = create(WorkOrderKind.ISSUE_CERTIFICATION, Origin.ONLINE, r.complexity(), r.itemCode(), r.applicationNo(), mp, mp.directedTo(),
+            WorkOrder o = create(WorkOrderKind.ISSUE_CERTIFICATION, Origin.ONLINE, complexity, r.itemCode(), r.applicationNo(), mp, mp.directedTo(),
                     r.applicant().id(), r.applicant().name(), requester, r.purpose(), null);
             return new OnlineOutcome(false, null, submitToChannel(o));
         }
@@ -341,6 +343,19 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         if (!op.departmentCode().equals(o.toDepartment())) {
             throw violations.refuse(ViolationKind.WRONG_ROLE, op.id(), o.bizNo(), "account " + op.id() + " of " + op.departmentCode()
                     + " may not " + act + " for " + o.toDepartment(), Map.of("order", o.id(), "act", act));
+        }
+        return op;
+    }
+
+    /**
+     * The clerk who requested a window order (an online order has no clerk: any window clerk acts for it); anyone else
+     * is refused and recorded ({@code WRONG_ROLE}).
+     */
+    private Operator requesterOf(WorkOrder o, String operatorId, String act) {
+        Operator op = accounts.authorize(operatorId, Role.WINDOW_CLERK, o.bizNo(), act);
+        if (o.origin() == Origin.WINDOW && !op.id().equals(o.requestedBy())) {
+            throw violations.refuse(ViolationKind.WRONG_ROLE, op.id(), o.bizNo(), "account " + op.id() + " may not " + act + " of "
+                    + o.requestedBy(), Map.of("order", o.id(), "act", act));
         }
         return op;
     }
@@ -468,7 +483,7 @@ public final class DefaultWorkOrderService implements WorkOrderService {
     @Override
     public WorkOrder transfer(String returnedOrderId, String operatorId) {
         WorkOrder o = require(returnedOrderId);
-        Operator op = accounts.authorize(operatorId, Role.WINDOW_CLERK, o.bizNo(), "transfer a returned request");
+        Operator op = requesterOf(o, operatorId, "transfer a returned request");
         expect(o, "transfer", WorkOrderState.RETURNED);
         if (o.transferredTo() != null) {
             throw new WorkOrderException(Reason.ILLEGAL_TRANSITION, o.id(), "already transferred to order " + o.transferredTo());
@@ -494,7 +509,7 @@ public final class DefaultWorkOrderService implements WorkOrderService {
     @Override
     public WorkOrder cancel(String orderId, String operatorId, String reason) {
         WorkOrder o = require(orderId);
-        Operator op = accounts.authorize(operatorId, Role.WINDOW_CLERK, o.bizNo(), "cancel a directed request");
+        Operator op = requesterOf(o, operatorId, "cancel a directed request");
         expect(o, "cancel", WorkOrderState.SUBMITTED, WorkOrderState.ACCEPTED);
         String why = InvalidValueException.requireStorable(InvalidValueException.requireText(reason, "reason"), "reason");
         Draft d = new Draft(o);
@@ -520,10 +535,13 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         Operator op = accounts.find(Codes.require(operatorId, "operatorId")).orElse(null);
         String actor = op != null && op.has(Role.DEPARTMENT_VERIFIER) && op.departmentCode().equals(o.toDepartment())
                 ? verifierOf(o, operatorId, "re-classify a directed request").id()
-                : accounts.authorize(operatorId, Role.WINDOW_CLERK, o.bizNo(), "re-classify a directed request").id();
+                : requesterOf(o, operatorId, "re-classify a directed request").id();
         expect(o, "re-classify", WorkOrderState.SUBMITTED, WorkOrderState.ACCEPTED);
         if (complexity == o.complexity()) {
             return o;
+        }
+        if (complexity == Complexity.NORMAL && catalog.plan(o.itemCode(), o.createdAt()).item().handling() == Handling.COMMITMENT) {
+            throw new WorkOrderException(Reason.INVALID, o.id(), "item " + o.itemCode() + " is handled as 承诺件: its orders are always COMPLEX");
         }
         SlaRuleSet rs = ruleSet(o.ruleVersion());
         Deadlines d = deadlines(rs, o.origin(), complexity, o.toDepartment(), o.createdAt()); // from the original start
@@ -593,7 +611,8 @@ public final class DefaultWorkOrderService implements WorkOrderService {
      * @return the orders that would change
      */
     public List<DeadlineShift> previewCalendarUpdate(UnaryOperator<CalendarRegistry.Snapshot> change) {
-        CalendarRegistry.Snapshot next = change.apply(calendars.snapshot());
+        CalendarRegistry.Snapshot next = InvalidValueException.requireNonNull(InvalidValueException.requireNonNull(change, "change")
+                .apply(calendars.snapshot()), "the calendars the change returns");
         Instant now = clock.instant();
         List<DeadlineShift> out = new ArrayList<>();
         for (WorkOrder o : Guard.call(storeId, "open", store::open)) {

@@ -260,8 +260,8 @@ class LostUpdateTest {
         f.set(10, 5);
         WorkOrder returned = f.mz.workOrders().returnOrder(o.id(), "verifier-gaj", "收入证明不属于本单位职责", "ZJJ");
         WorkOrder linked = f.mz.workOrders().transfer(o.id(), "clerk1");
-        orders.staleNext = returned; // a second clerk's node still sees it untransferred
-        assertThatThrownBy(() -> f.mz.workOrders().transfer(o.id(), "clerk2"))
+        orders.staleNext = returned; // the clerk's second node (another browser tab) still sees it untransferred
+        assertThatThrownBy(() -> f.mz.workOrders().transfer(o.id(), "clerk1"))
                 .isInstanceOfSatisfying(WorkOrderException.class, e -> assertThat(e.reason()).isEqualTo(WorkOrderException.Reason.CONCURRENT_UPDATE));
         assertThat(f.mz.workOrders().find(o.id()).orElseThrow().transferredTo()).isEqualTo(linked.id());
 
@@ -270,7 +270,7 @@ class LostUpdateTest {
                 .containsExactly("CREATED", "RETURNED", "TRANSFERRED", "CREATED", "TRANSFERRED", "NOT_SAVED");
         assertThat(events.get(5).detail()).containsEntry("order", o.id()).containsEntry("attempted", "TRANSFERRED")
                 .containsEntry("attemptedSequence", Long.toString(events.get(4).sequence()));
-        assertThat(events.get(5).actor()).isEqualTo("clerk2");
+        assertThat(events.get(5).actor()).isEqualTo("clerk1");
         DirectedFigures d = report().directed();
         assertThat(d.created()).isEqualTo(2);
         assertThat(d.returned()).isEqualTo(1);

@@ -162,6 +162,52 @@ class WorkOrderTest {
     }
 
     @Test
+    void onlyTheRequestingClerkCancelsTransfersOrReclassifiesAWindowOrder() {
+        f = new WorkOrderFixture(shanghai(2026, 3, 2, 10, 0));
+        Case c = f.caseWithConsent("ZJ001", "PF", "SRZM");
+        WorkOrder o = f.mz.workOrders().request(c.bizNo(), "PF", "clerk1", Complexity.NORMAL);
+        assertThatThrownBy(() -> f.mz.workOrders().cancel(o.id(), "clerk2", "申请人撤回申请"))
+                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.kind()).isEqualTo(ViolationKind.WRONG_ROLE));
+        assertThatThrownBy(() -> f.mz.workOrders().reclassify(o.id(), "clerk2", Complexity.COMPLEX, "需要现场核查"))
+                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.kind()).isEqualTo(ViolationKind.WRONG_ROLE));
+        WorkOrder s = f.mz.workOrders().request(c.bizNo(), "SRZM", "clerk1", Complexity.NORMAL);
+        f.mz.workOrders().returnOrder(s.id(), "verifier-gaj", "不属于本单位职责", "ZJJ");
+        assertThatThrownBy(() -> f.mz.workOrders().transfer(s.id(), "clerk2"))
+                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.kind()).isEqualTo(ViolationKind.WRONG_ROLE));
+        assertThat(f.mz.violations()).filteredOn(v -> v.kind() == ViolationKind.WRONG_ROLE).hasSize(3)
+                .allSatisfy(v -> assertThat(v.operatorId()).isEqualTo("clerk2"));
+        assertThat(f.mz.workOrders().find(o.id()).orElseThrow().state()).isEqualTo(WorkOrderState.SUBMITTED);
+        assertThat(f.mz.workOrders().cancel(o.id(), "clerk1", "申请人撤回申请").state()).isEqualTo(WorkOrderState.CANCELLED);
+        assertThat(f.mz.workOrders().transfer(s.id(), "clerk1").toDepartment()).isEqualTo("ZJJ");
+    }
+
+    @Test
+    void anOrderOfACommitmentItemStaysComplex() {
+        f = new WorkOrderFixture(shanghai(2026, 3, 2, 10, 0));
+        Case c = f.caseWithConsent("SC001", "ZSZM");
+        WorkOrder o = f.mz.workOrders().request(c.bizNo(), "ZSZM", "clerk1", Complexity.NORMAL);
+        assertThat(o.complexity()).isEqualTo(Complexity.COMPLEX);
+        assertThatThrownBy(() -> f.mz.workOrders().reclassify(o.id(), "clerk1", Complexity.NORMAL, "材料简单"))
+                .isInstanceOfSatisfying(WorkOrderException.class, e -> assertThat(e.reason()).isEqualTo(WorkOrderException.Reason.INVALID))
+                .hasMessageContaining("承诺件");
+        assertThat(f.mz.workOrders().find(o.id()).orElseThrow().answerDueAt()).isEqualTo(o.answerDueAt());
+        org.mianzheng.api.OnlineOutcome online = f.mz.workOrders().requestOnline(new org.mianzheng.api.OnlineRequest("WEB-9", "acct-9",
+                WorkOrderFixture.ZHANG, "SC001", "ZSZM", "办理", Complexity.NORMAL));
+        assertThat(online.order().complexity()).isEqualTo(Complexity.COMPLEX);
+    }
+
+    @Test
+    void missingArgumentsAreTypedErrors() {
+        f = new WorkOrderFixture(shanghai(2026, 3, 2, 10, 0));
+        assertThatThrownBy(() -> f.mz.workOrders().requestOnline(null)).isInstanceOf(org.mianzheng.api.InvalidValueException.class)
+                .hasMessageContaining("request");
+        assertThatThrownBy(() -> f.mz.previewCalendarUpdate(null)).isInstanceOf(org.mianzheng.api.InvalidValueException.class)
+                .hasMessageContaining("change");
+        assertThatThrownBy(() -> f.mz.previewCalendarUpdate(s -> null)).isInstanceOf(org.mianzheng.api.InvalidValueException.class)
+                .hasMessageContaining("the calendars the change returns");
+    }
+
+    @Test
     void requestsNeedConsentAndADirectedMaterial() {
         f = new WorkOrderFixture(shanghai(2026, 3, 2, 10, 0));
         Case c = f.caseWithConsent("ZJ001", "SFZ");
