@@ -11,7 +11,10 @@ import org.mianzheng.api.DocumentFile;
  * <p>Contract: non-blocking, no threads of its own (as {@link LicenseSource}). Failures complete the stage with a
  * {@link org.mianzheng.api.ChannelException} carrying the typed outcome. {@link #submit} is not idempotent on the
  * wire: the channel sends {@code orderId} as idempotency key and never retries it blindly; a retry after a timeout
- * must first ask {@link #status} by order id. Queries ({@link #status}, {@link #result}) may be retried.
+ * must first ask the desk by order id. The engine submits an order again at each sweep until the desk has confirmed
+ * it (until an answer with its external id has been recorded: after a timeout, a lost answer or a failed submit), so
+ * {@code submit} must find an order the desk already holds by its order id and answer with its status instead of
+ * creating it twice (the cityhub client does). Queries ({@link #status}, {@link #result}) may be retried.
  * Thread-safe.
  */
 public interface DirectedRequestChannel {

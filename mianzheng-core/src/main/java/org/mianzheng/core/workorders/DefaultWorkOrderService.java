@@ -927,7 +927,7 @@ public final class DefaultWorkOrderService implements WorkOrderService {
             }
             return current != null ? current : o;
         } catch (Exception e) {
-            // not retried blindly: the next sync asks the desk by order id first (see DirectedRequestChannel)
+            // not retried here: the next sweep's sync submits it again, and the channel asks the desk by order id first
             LOG.warn("channel {} did not confirm order {}: {}", channel.id(), o.id(), rootName(e));
             return o;
         }
@@ -938,13 +938,21 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         if (channel == null) {
             return;
         }
-        for (WorkOrder o : Guard.call(storeId, "open", store::open)) {
+        for (WorkOrder open : Guard.call(storeId, "open", store::open)) {
+            WorkOrder o = open;
             if (o.externalId() == null) {
-                continue;
+                // the desk never confirmed it (the submit timed out, or recording its id lost a race): submit again;
+                // the channel asks the desk by order id before it creates anything (DirectedRequestChannel)
+                o = submitToChannel(o);
+                if (o.externalId() == null) {
+                    continue;
+                }
             }
+            String orderId = o.id();
+            String externalId = o.externalId();
             try {
-                DirectedStatus s = channel.status(o.externalId()).toCompletableFuture().get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
-                WorkOrder current = Guard.call(storeId, "find", () -> store.find(o.id())).orElse(null);
+                DirectedStatus s = channel.status(externalId).toCompletableFuture().get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                WorkOrder current = Guard.call(storeId, "find", () -> store.find(orderId)).orElse(null);
                 if (current == null || current.state().terminal() || s.state() == current.state()) {
                     continue;
                 }
@@ -956,7 +964,7 @@ public final class DefaultWorkOrderService implements WorkOrderService {
                         }
                     }
                     case COMPLETED -> {
-                        DocumentFile f = channel.result(o.externalId()).toCompletableFuture().get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                        DocumentFile f = channel.result(externalId).toCompletableFuture().get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
                         completed(current, actor, f);
                     }
                     case RETURNED -> returned(current, actor, s.returnReason(), s.transferSuggestion());
@@ -971,9 +979,9 @@ public final class DefaultWorkOrderService implements WorkOrderService {
                     }
                 }
             } catch (MianzhengException e) {
-                LOG.warn("sync of order {} with {} failed: {}", o.id(), channel.id(), e.getMessage());
+                LOG.warn("sync of order {} with {} failed: {}", orderId, channel.id(), e.getMessage());
             } catch (Exception e) {
-                LOG.warn("sync of order {} with {} failed: {}", o.id(), channel.id(), rootName(e));
+                LOG.warn("sync of order {} with {} failed: {}", orderId, channel.id(), rootName(e));
             }
         }
     }

@@ -195,10 +195,21 @@ class SlaNotificationTest {
             return "cityhub";
         }
 
+        /** Submits whose answer is lost on the way back (the desk holds the order, the engine hears nothing). */
+        int loseSubmitAnswers;
+        final java.util.List<String> submitted = new java.util.concurrent.CopyOnWriteArrayList<>();
+
         @Override
         public CompletionStage<DirectedStatus> submit(DirectedRequest r) {
-            DirectedStatus s = new DirectedStatus("EXT-" + r.orderId(), WorkOrderState.SUBMITTED, null, null, clock.instant());
-            status.put(s.externalId(), s);
+            submitted.add(r.orderId());
+            // idempotent by order id, as the contract asks: an order the desk holds is answered with its status
+            DirectedStatus s = status.computeIfAbsent("EXT-" + r.orderId(), id -> new DirectedStatus(id, WorkOrderState.SUBMITTED, null, null,
+                    clock.instant()));
+            if (loseSubmitAnswers > 0) {
+                loseSubmitAnswers--;
+                return CompletableFuture.failedFuture(new org.mianzheng.api.ChannelException(id(), org.mianzheng.api.SourceOutcome.TIMEOUT, null,
+                        "no answer within the call timeout"));
+            }
             return CompletableFuture.completedFuture(s);
         }
 
@@ -246,5 +257,29 @@ class SlaNotificationTest {
         WorkOrder ret = f.mz.workOrders().find(o2.id()).orElseThrow();
         assertThat(ret.state()).isEqualTo(WorkOrderState.RETURNED);
         assertThat(ret.transferSuggestion()).isEqualTo("ZJJ");
+    }
+
+    @Test
+    void anOrderTheDeskNeverConfirmedIsSubmittedAgainAndThenFollowsTheDesk() {
+        MutableClock clock = new MutableClock(shanghai(2026, 3, 2, 10, 0));
+        Desk desk = new Desk(clock);
+        f = new WorkOrderFixture(clock, new InMemoryWorkOrderStore(), desk, null, true, null);
+        Case c = f.caseWithConsent("ZJ001", "PF");
+        desk.loseSubmitAnswers = 2; // the first submit and the first sweep's submit time out; the desk holds the order
+        WorkOrder o = f.mz.workOrders().request(c.bizNo(), "PF", "clerk1", Complexity.NORMAL);
+        assertThat(o.externalId()).isNull();
+        f.mz.workOrders().runDueActions();
+        assertThat(f.mz.workOrders().find(o.id()).orElseThrow().externalId()).isNull();
+        clock.advance(Duration.ofMinutes(5));
+        desk.set("EXT-" + o.id(), WorkOrderState.COMPLETED, null, null); // the department answered at the desk
+        f.mz.workOrders().runDueActions();
+        WorkOrder done = f.mz.workOrders().find(o.id()).orElseThrow();
+        assertThat(done.externalId()).isEqualTo("EXT-" + o.id());
+        assertThat(done.state()).isEqualTo(WorkOrderState.COMPLETED);
+        assertThat(done.closedBy()).isEqualTo("channel:cityhub");
+        assertThat(desk.submitted).containsExactly(o.id(), o.id(), o.id());
+        assertThat(desk.status).hasSize(1); // created once at the desk
+        f.mz.workOrders().runDueActions();
+        assertThat(desk.submitted).hasSize(3); // a confirmed order is not submitted again
     }
 }
