@@ -25,21 +25,20 @@ public final class FailedWrite {
      *
      * @param failed      what the write threw
      * @param written     the version written
-     * @param read        reads the record again
-     * @param versionOf   a record's version
+     * @param outcome     what the store shows now ({@link #outcome} or {@link #outcomeOfInsert})
      * @param takeBack    records that the act was not saved; returns why that failed, or {@code null}
-     * @param record      the record, for the log (e.g. {@code order 42}; no personal data)
+     * @param record      the record and version, for the log (e.g. {@code order 42 version 3}; no personal data)
      * @param attemptedAt the sequence of the act's audit event, for the log
      * @param <T>         record type
      * @return {@code written}, if the store holds it
      * @throws MianzhengException {@code failed}, if the store does not hold it or cannot tell
      */
-    public static <T> T settle(MianzhengException failed, T written, Supplier<Optional<T>> read, ToLongFunction<T> versionOf,
-                               Supplier<RuntimeException> takeBack, String record, long attemptedAt) {
+    public static <T> T settle(MianzhengException failed, T written, Supplier<Outcome> outcome, Supplier<RuntimeException> takeBack,
+                               String record, long attemptedAt) {
         String cause = failed.getClass().getSimpleName();
-        switch (outcome(read, written, versionOf)) {
+        switch (outcome.get()) {
             case STORED -> {
-                LOG.warn("{}: the store failed on version {} ({}) but holds it", record, versionOf.applyAsLong(written), cause);
+                LOG.warn("{}: the store failed ({}) but holds it", record, cause);
                 return written;
             }
             case NOT_STORED -> {
@@ -50,8 +49,8 @@ public final class FailedWrite {
                 throw failed;
             }
             default -> {
-                LOG.warn("{}: the store failed on version {} ({}) and whether it holds it is not known; the audit log keeps event {}", record,
-                        versionOf.applyAsLong(written), cause, attemptedAt);
+                LOG.warn("{}: the store failed ({}) and whether it holds it is not known; the audit log keeps event {}", record, cause,
+                        attemptedAt);
                 throw failed;
             }
         }
@@ -61,7 +60,7 @@ public final class FailedWrite {
     public enum Outcome {
         /** The record as written: the write went through, and the failure came after it. */
         STORED,
-        /** The version before the one written, so nothing was written (by this writer or another). */
+        /** The version before the one written (or, for an insert, nothing), so nothing was written. */
         NOT_STORED,
         /** Cannot be told: the store cannot be read, or shows a later version that is not the one written. */
         UNKNOWN
@@ -93,5 +92,26 @@ public final class FailedWrite {
         // a store that keeps times less precisely than the engine would show the written version as unequal: that is
         // UNKNOWN, never NOT_STORED, since only the version before proves that nothing was written
         return versionOf.applyAsLong(held) == versionOf.applyAsLong(written) - 1 ? Outcome.NOT_STORED : Outcome.UNKNOWN;
+    }
+
+    /**
+     * {@link #outcome} for an insert: nothing under the id means that nothing was written.
+     *
+     * @param read    reads the record by its id (it may throw: the outcome is then unknown)
+     * @param written the record inserted
+     * @param <T>     record type
+     * @return the outcome
+     */
+    public static <T> Outcome outcomeOfInsert(Supplier<Optional<T>> read, T written) {
+        Optional<T> now;
+        try {
+            now = read.get();
+        } catch (RuntimeException e) {
+            return Outcome.UNKNOWN;
+        }
+        if (now == null) {
+            return Outcome.UNKNOWN;
+        }
+        return now.isEmpty() ? Outcome.NOT_STORED : now.get().equals(written) ? Outcome.STORED : Outcome.UNKNOWN;
     }
 }

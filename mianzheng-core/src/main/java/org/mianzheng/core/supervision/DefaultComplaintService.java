@@ -31,6 +31,7 @@ import org.mianzheng.core.audit.AuditChain;
 import org.mianzheng.core.audit.AuditSubjects;
 import org.mianzheng.core.cases.DefaultCaseService;
 import org.mianzheng.core.guard.ViolationRecorder;
+import org.mianzheng.core.internal.FailedWrite;
 import org.mianzheng.core.internal.Guard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -135,7 +136,14 @@ public final class DefaultComplaintService implements ComplaintService {
         }
         d.put("summarySha256", Digests.sha256Hex(c.summary().getBytes(StandardCharsets.UTF_8)));
         AuditEvent attempted = audit.append(AuditType.COMPLAINT, op.id(), c.bizNo(), subject(c), d);
-        if (!Guard.call(storeId, "insert", () -> store.insert(c))) {
+        boolean inserted;
+        try {
+            inserted = Guard.call(storeId, "insert", () -> store.insert(c));
+        } catch (MianzhengException failed) {
+            return FailedWrite.settle(failed, c, () -> FailedWrite.outcomeOfInsert(() -> store.find(c.id()), c),
+                    () -> audit.appendNotSaved(attempted, op.id(), "complaint", c.id()), "new complaint " + c.id(), attempted.sequence());
+        }
+        if (!inserted) {
             throw notSaved(attempted, c, op.id(), "complaint " + c.id() + " exists already");
         }
         LOG.info("complaint {} received via {} ({}), case {}, department {}", c.id(), c.channel(), c.category(), c.bizNo(), c.departmentCode());
@@ -156,8 +164,9 @@ public final class DefaultComplaintService implements ComplaintService {
         try {
             ok = Guard.call(storeId, "update", () -> store.update(next));
         } catch (MianzhengException failed) {
-            return org.mianzheng.core.internal.FailedWrite.settle(failed, next, () -> store.find(next.id()), Complaint::version,
-                    () -> audit.appendNotSaved(attempted, actor, "complaint", next.id()), "complaint " + next.id(), attempted.sequence());
+            return FailedWrite.settle(failed, next, () -> FailedWrite.outcome(() -> store.find(next.id()), next, Complaint::version),
+                    () -> audit.appendNotSaved(attempted, actor, "complaint", next.id()), "complaint " + next.id() + " version " + next.version(),
+                    attempted.sequence());
         }
         if (!ok) {
             throw notSaved(attempted, next, actor, "complaint " + next.id() + " was changed by another writer; reload and retry");

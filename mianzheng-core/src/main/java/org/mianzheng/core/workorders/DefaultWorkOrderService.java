@@ -63,6 +63,7 @@ import org.mianzheng.core.calendar.Deadline;
 import org.mianzheng.core.calendar.WorkingCalendar;
 import org.mianzheng.core.guard.ViolationRecorder;
 import org.mianzheng.core.internal.ConsentedLookup;
+import org.mianzheng.core.internal.FailedWrite;
 import org.mianzheng.core.internal.Guard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -291,9 +292,14 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         if (transferredFrom != null) {
             detail.put("transferredFrom", transferredFrom);
         }
-        audit.append(AuditType.WORK_ORDER, requestedBy, bizNo, subjects.subject(applicant), detail);
+        org.mianzheng.api.AuditEvent created = audit.append(AuditType.WORK_ORDER, requestedBy, bizNo, subjects.subject(applicant), detail);
         List<ScheduledAction> schedule = plan(o);
-        Guard.run(storeId, "insert", () -> store.insert(o, schedule));
+        try {
+            Guard.run(storeId, "insert", () -> store.insert(o, schedule));
+        } catch (MianzhengException failed) {
+            FailedWrite.settle(failed, o, () -> FailedWrite.outcomeOfInsert(() -> store.find(o.id()), o),
+                    () -> audit.appendNotSaved(created, requestedBy, "order", o.id()), "new order " + o.id(), created.sequence());
+        }
         if (o.provisional()) {
             coverageAlarm(o);
         }
@@ -379,8 +385,9 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         try {
             ok = Guard.call(storeId, "update", () -> store.update(next, reschedule));
         } catch (MianzhengException failed) {
-            return org.mianzheng.core.internal.FailedWrite.settle(failed, next, () -> store.find(next.id()), WorkOrder::version,
-                    () -> audit.appendNotSaved(attempted, actor, "order", next.id()), "order " + next.id(), attempted.sequence());
+            return FailedWrite.settle(failed, next, () -> FailedWrite.outcome(() -> store.find(next.id()), next, WorkOrder::version),
+                    () -> audit.appendNotSaved(attempted, actor, "order", next.id()), "order " + next.id() + " version " + next.version(),
+                    attempted.sequence());
         }
         if (!ok) {
             throw notSaved(attempted, next, actor, "changed by another writer; reload and retry");
@@ -485,25 +492,48 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         WorkOrder o = require(returnedOrderId);
         Operator op = requesterOf(o, operatorId, "transfer a returned request");
         expect(o, "transfer", WorkOrderState.RETURNED);
-        if (o.transferredTo() != null) {
-            throw new WorkOrderException(Reason.ILLEGAL_TRANSITION, o.id(), "already transferred to order " + o.transferredTo());
-        }
         Plan plan = catalog.plan(o.itemCode(), o.createdAt());
         MaterialPlan mp = plan.material(o.materialCode()).orElseThrow(() -> new WorkOrderException(Reason.INVALID, o.id(), "material gone"));
-        // link first (compare-and-set on the returned order), then open the linked order: two concurrent transfers
-        // cannot both succeed, and the loser leaves no orphan order behind
-        String linkedId = UUID.randomUUID().toString();
-        Draft d = new Draft(o);
-        d.transferredTo = linkedId;
-        WorkOrder closedWithLink = d.next();
-        org.mianzheng.api.AuditEvent attempted = audit.append(AuditType.WORK_ORDER, op.id(), o.bizNo(), subjects.subject(o.applicant()),
-                Map.of("event", "TRANSFERRED", "order", o.id(), "transferredTo", linkedId, "to", o.transferSuggestion()));
-        if (!Guard.call(storeId, "update", () -> store.update(closedWithLink))) {
-            throw notSaved(attempted, closedWithLink, op.id(), "changed by another writer (already transferred?)");
+        String linkedId;
+        if (o.transferredTo() != null) {
+            if (Guard.call(storeId, "find", () -> store.find(o.transferredTo())).isPresent()) {
+                throw new WorkOrderException(Reason.ILLEGAL_TRANSITION, o.id(), "already transferred to order " + o.transferredTo());
+            }
+            linkedId = o.transferredTo(); // linked, but opening the linked order failed: it is opened now, under the id the link names
+        } else {
+            linkedId = link(o, op.id());
         }
         WorkOrder linked = createWithId(linkedId, o.kind(), o.origin(), o.complexity(), o.itemCode(), o.bizNo(), mp, o.transferSuggestion(),
                 o.applicant(), o.applicantName(), o.origin() == Origin.ONLINE ? o.requestedBy() : op.id(), o.purpose(), o.id());
         return submitToChannel(linked);
+    }
+
+    /**
+     * Links a returned order to the id of the order that will carry it on: first (a compare-and-set on the returned
+     * order), so that two concurrent transfers cannot both succeed and the loser leaves no orphan order behind.
+     *
+     * @return the linked order's id
+     */
+    private String link(WorkOrder o, String actor) {
+        String linkedId = UUID.randomUUID().toString();
+        Draft d = new Draft(o);
+        d.transferredTo = linkedId;
+        WorkOrder closedWithLink = d.next();
+        org.mianzheng.api.AuditEvent attempted = audit.append(AuditType.WORK_ORDER, actor, o.bizNo(), subjects.subject(o.applicant()),
+                Map.of("event", "TRANSFERRED", "order", o.id(), "transferredTo", linkedId, "to", o.transferSuggestion()));
+        boolean linked;
+        try {
+            linked = Guard.call(storeId, "update", () -> store.update(closedWithLink));
+        } catch (MianzhengException failed) {
+            FailedWrite.settle(failed, closedWithLink, () -> FailedWrite.outcome(() -> store.find(o.id()), closedWithLink, WorkOrder::version),
+                    () -> audit.appendNotSaved(attempted, actor, "order", o.id()), "order " + o.id() + " version " + closedWithLink.version(),
+                    attempted.sequence());
+            linked = true; // settled: the store holds the link
+        }
+        if (!linked) {
+            throw notSaved(attempted, closedWithLink, actor, "changed by another writer (already transferred?)");
+        }
+        return linkedId;
     }
 
     @Override

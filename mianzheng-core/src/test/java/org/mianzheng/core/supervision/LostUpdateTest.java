@@ -62,6 +62,8 @@ class LostUpdateTest {
         RuntimeException failFinds;
         /** Becomes {@link #failFinds} when the next update fails (the store goes down with it). */
         RuntimeException thenFailFinds;
+        /** Thrown by the next {@code insert} instead of writing. */
+        RuntimeException failNextInsert;
 
         Rigged(Object delegate) {
             this.delegate = delegate;
@@ -86,6 +88,11 @@ class LostUpdateTest {
                 RuntimeException e = failNextUpdateAfterWriting;
                 failNextUpdateAfterWriting = null;
                 m.invoke(delegate, args);
+                throw e;
+            }
+            if (m.getName().equals("insert") && failNextInsert != null) {
+                RuntimeException e = failNextInsert;
+                failNextInsert = null;
                 throw e;
             }
             if (m.getName().equals("find") && staleNext != null) {
@@ -224,6 +231,42 @@ class LostUpdateTest {
         orders.failFinds = null;
         // whether the store holds it cannot be told: no take-back, so the log keeps the act (as docs/supervision.md says)
         assertThat(events(AuditType.WORK_ORDER)).extracting(e -> e.detail().get("event")).containsExactly("CREATED", "CANCELLED");
+    }
+
+    @Test
+    void aTransferWhoseNewOrderCannotBeStoredIsTakenBackAndCanBeDoneAgain() {
+        Case k = f.open("L-9", "ZJ001", SupervisionFixture.ZHANG, "clerk1", "W01", "SRZM");
+        WorkOrder o = f.mz.workOrders().request(k.bizNo(), "SRZM", "clerk1", Complexity.NORMAL);
+        f.set(10, 5);
+        f.mz.workOrders().returnOrder(o.id(), "verifier-gaj", "收入证明不属于本单位职责", "ZJJ");
+        orders.failNextInsert = new StoreException("connection reset");
+        assertThatThrownBy(() -> f.mz.workOrders().transfer(o.id(), "clerk1")).isInstanceOf(StoreException.class);
+        String linkedId = f.mz.workOrders().find(o.id()).orElseThrow().transferredTo();
+        assertThat(linkedId).isNotNull();
+        assertThat(f.mz.workOrders().find(linkedId)).isEmpty();
+        List<AuditEvent> events = events(AuditType.WORK_ORDER);
+        assertThat(events).extracting(e -> e.detail().get("event")).containsExactly("CREATED", "RETURNED", "TRANSFERRED", "CREATED", "NOT_SAVED");
+        assertThat(events.get(4).detail()).containsEntry("order", linkedId).containsEntry("attempted", "CREATED");
+
+        f.set(10, 6);
+        WorkOrder linked = f.mz.workOrders().transfer(o.id(), "clerk1"); // done again: the linked order is opened under the linked id
+        assertThat(linked.id()).isEqualTo(linkedId);
+        assertThat(linked.toDepartment()).isEqualTo("ZJJ");
+        assertThat(f.mz.workOrders().chain(o.id())).extracting(WorkOrder::id).containsExactly(o.id(), linkedId);
+        assertThatThrownBy(() -> f.mz.workOrders().transfer(o.id(), "clerk1"))
+                .isInstanceOfSatisfying(WorkOrderException.class, e -> assertThat(e.reason()).isEqualTo(WorkOrderException.Reason.ILLEGAL_TRANSITION));
+        DirectedFigures d = report().directed();
+        assertThat(d.created()).isEqualTo(2);
+        assertThat(d.transferred()).isEqualTo(1);
+    }
+
+    @Test
+    void aComplaintTheStoreFailsToInsertIsTakenBack() {
+        complaintStore.failNextInsert = new StoreException("connection reset");
+        assertThatThrownBy(() -> f.mz.complaints().record(new ComplaintRequest(ComplaintChannel.WINDOW, ComplaintCategory.OTHER, null, null, null,
+                "窗口态度", null, "clerk1"))).isInstanceOf(StoreException.class);
+        assertThat(events(AuditType.COMPLAINT)).extracting(e -> e.detail().get("event")).containsExactly("RECEIVED", "NOT_SAVED");
+        assertThat(report().complaints().received()).isZero();
     }
 
     @Test
