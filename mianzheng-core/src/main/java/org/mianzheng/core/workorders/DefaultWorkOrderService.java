@@ -811,6 +811,7 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         long lastRenew = System.nanoTime();
         List<Notification> unmarked = new ArrayList<>();
         java.util.Set<String> recorded = new java.util.HashSet<>();
+        java.util.Set<String> sentFor = new java.util.HashSet<>(); // orders a notice went out for in this sweep
         for (int i = 0; i < claimed.size(); i++) {
             ScheduledAction a = claimed.get(i);
             if (unmarked.size() >= MARK_EVERY || (!unmarked.isEmpty() && System.nanoTime() - lastRenew > renewEveryNanos)) {
@@ -826,13 +827,20 @@ public final class DefaultWorkOrderService implements WorkOrderService {
                 continue; // taken over by another node (our lease ran out): not ours to send
             }
             WorkOrder o = orders.get(a.orderId());
+            if (o != null && sentFor.contains(o.id())) {
+                // a notice of this order went out in this sweep: it may have been answered meanwhile, so it is read again
+                o = Guard.call(storeId, "find", () -> store.find(a.orderId())).orElse(null);
+                if (o != null) {
+                    orders.put(o.id(), o);
+                }
+            }
             if (o == null || o.state().terminal() || !a.notificationId().equals(o.id() + ":" + a.action() + ":" + o.answerDueAt().toEpochMilli())) {
                 stale.add(a.notificationId()); // closed or its deadline moved since it was claimed
                 continue;
             }
             boolean late = Duration.between(a.dueAt(), now).compareTo(settings.lateAfter()) > 0;
             Notification n = new Notification(a.notificationId(), a.kind(), a.recipient(), o.id(), o.toDepartment(), a.dueAt(), now, late,
-                    message(o, a, actionsOf.computeIfAbsent(o.id(), k -> actions(o))) + (late ? "（补发）" : ""), Map.of("order", o.id(), "action", a.action(), "answerDueAt", o.answerDueAt().toString()));
+                    message(o, a, actionsOf.computeIfAbsent(o.id(), k -> actions(orders.get(k)))) + (late ? "（补发）" : ""), Map.of("order", o.id(), "action", a.action(), "answerDueAt", o.answerDueAt().toString()));
             if (!send(n)) {
                 retry.add(n.id());
                 continue;
@@ -840,6 +848,7 @@ public final class DefaultWorkOrderService implements WorkOrderService {
             delivered.add(n);
             unmarked.add(n);
             bizNos.put(n.id(), o.bizNo());
+            sentFor.add(o.id());
         }
         if (!stale.isEmpty()) {
             Guard.run(storeId, "cancel", () -> store.cancel(stale));

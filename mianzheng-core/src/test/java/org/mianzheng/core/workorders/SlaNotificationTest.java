@@ -97,6 +97,20 @@ class SlaNotificationTest {
     }
 
     @Test
+    void anOrderAnsweredWhileItsFirstNoticeIsOnItsWayGetsNoMoreNotices() {
+        WorkOrder o = normalOrderAtTen();
+        f.clock.set(shanghai(2026, 3, 2, 14, 0)); // six notices are due at once
+        f.duringSend = n -> {
+            f.duringSend = x -> { };
+            f.mz.workOrders().complete(o.id(), "verifier-scjgj", PDF); // the department answers meanwhile
+        };
+        assertThat(f.mz.workOrders().runDueActions()).isEqualTo(1);
+        assertThat(f.kinds()).containsExactly("WARNING:HANDLER:late");
+        assertThat(f.mz.workOrders().runDueActions()).isZero();
+        assertThat(f.mz.workOrders().find(o.id()).orElseThrow().state()).isEqualTo(WorkOrderState.COMPLETED);
+    }
+
+    @Test
     void aRestartRebuildsTheScheduleFromTheStoreWithoutDuplicates() {
         MutableClock clock = new MutableClock(shanghai(2026, 3, 2, 10, 0));
         InMemoryWorkOrderStore store = new InMemoryWorkOrderStore();

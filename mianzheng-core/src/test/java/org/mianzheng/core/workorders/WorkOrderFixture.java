@@ -27,7 +27,12 @@ class WorkOrderFixture implements AutoCloseable {
 
     final MutableClock clock;
     final List<Notification> sent = new CopyOnWriteArrayList<>();
-    final Notifier notifier = sent::add;
+    /** Runs inside each send, after the notification is taken (what happens elsewhere while a notice is on its way). */
+    volatile java.util.function.Consumer<Notification> duringSend = n -> { };
+    final Notifier notifier = n -> {
+        sent.add(n);
+        duringSend.accept(n);
+    };
     final WorkOrderStore store;
     final Mianzheng mz;
     private int n;
