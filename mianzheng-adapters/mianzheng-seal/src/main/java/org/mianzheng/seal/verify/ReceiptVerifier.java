@@ -115,6 +115,12 @@ public final class ReceiptVerifier {
         if (!hasHeader(pdf)) {
             throw new ReceiptException("not a PDF document (no %PDF- header in the first 1024 bytes)");
         }
+        String compressed = compressedStructure(pdf);
+        if (compressed != null) {
+            // the parser would decode such a stream whole, however far it expands: a small file could exhaust the heap
+            throw new ReceiptException("the document uses " + compressed + ", which receipts do not (they are written with classic "
+                    + "cross-reference tables): it is not read");
+        }
         try {
             return doVerify(pdf);
         } catch (MianzhengException e) {
@@ -122,6 +128,50 @@ public final class ReceiptVerifier {
         } catch (IOException | RuntimeException | StackOverflowError e) {
             throw new ReceiptException("receipt cannot be read: " + e.getClass().getSimpleName(), e);
         }
+    }
+
+    /**
+     * Looks for the names of cross-reference streams and object streams ({@code /XRef}, {@code /XRefStm},
+     * {@code /ObjStm}), with {@code #xx} escapes decoded, anywhere in the file.
+     *
+     * @return what was found, or {@code null}
+     */
+    static String compressedStructure(byte[] pdf) {
+        StringBuilder name = new StringBuilder();
+        for (int i = 0; i < pdf.length; i++) {
+            if (pdf[i] != '/') {
+                continue;
+            }
+            name.setLength(0);
+            int j = i + 1;
+            while (j < pdf.length && name.length() <= 8 && !delimiter(pdf[j])) {
+                int c = pdf[j] & 0xFF;
+                if (c == '#' && j + 2 < pdf.length && hexDigit(pdf[j + 1]) >= 0 && hexDigit(pdf[j + 2]) >= 0) {
+                    c = hexDigit(pdf[j + 1]) * 16 + hexDigit(pdf[j + 2]);
+                    j += 2;
+                }
+                name.append((char) c);
+                j++;
+            }
+            String n = name.toString();
+            if (n.equals("XRef") || n.equals("XRefStm")) {
+                return "a cross-reference stream (/" + n + ")";
+            }
+            if (n.equals("ObjStm")) {
+                return "object streams (/ObjStm)";
+            }
+            i = j - 1;
+        }
+        return null;
+    }
+
+    private static boolean delimiter(byte b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == '\f' || b == 0 || b == '/' || b == '<' || b == '>' || b == '['
+                || b == ']' || b == '(' || b == ')' || b == '{' || b == '}' || b == '%';
+    }
+
+    private static int hexDigit(byte b) {
+        return Character.digit(b, 16);
     }
 
     private static boolean hasHeader(byte[] pdf) {
@@ -305,8 +355,12 @@ public final class ReceiptVerifier {
             return "the CMS in /Contents is malformed (" + e.getMessage() + ")";
         }
         JcaX509CertificateConverter conv = new JcaX509CertificateConverter().setProvider(Bc.PROVIDER);
+        Collection<X509CertificateHolder> carried = cms.getCertificates().getMatches(null);
+        if (carried.size() > CertPaths.MAX_POOL) {
+            return "the CMS carries " + carried.size() + " certificates; at most " + CertPaths.MAX_POOL + " are read";
+        }
         List<X509Certificate> certs = new ArrayList<>();
-        for (X509CertificateHolder h : cms.getCertificates().getMatches(null)) {
+        for (X509CertificateHolder h : carried) {
             certs.add(conv.getCertificate(h));
         }
         st.cmsCertificates = certs;
@@ -322,6 +376,10 @@ public final class ReceiptVerifier {
             return "the signer certificate is not in the CMS";
         }
         X509Certificate signerCert = conv.getCertificate(matches.iterator().next());
+        String key = CertPaths.keyProblem(signerCert);
+        if (key != null) {
+            return key; // checked before the signature is: the certificate is the document's, not ours
+        }
         st.signerCert = signerCert;
         SignatureAlgorithm alg = SignatureSupport.fromOids(si.getEncryptionAlgOID(), si.getDigestAlgOID());
         if (alg == null || !alg.digestOid().equals(si.getDigestAlgOID())) {
@@ -417,10 +475,18 @@ public final class ReceiptVerifier {
                 return;
             }
             X509CertificateHolder tsaHolder = tsaCerts.iterator().next();
-            token.validate(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Bc.PROVIDER).build(tsaHolder));
             JcaX509CertificateConverter conv = new JcaX509CertificateConverter().setProvider(Bc.PROVIDER);
+            Collection<X509CertificateHolder> carried = token.getCertificates().getMatches(null);
+            String unusable = carried.size() > CertPaths.MAX_POOL
+                    ? "the time-stamp token carries " + carried.size() + " certificates; at most " + CertPaths.MAX_POOL + " are read"
+                    : CertPaths.keyProblem(conv.getCertificate(tsaHolder));
+            if (unusable != null) {
+                st.put(Check.TIMESTAMP_VALID, CheckResult.Status.FAILED, unusable);
+                return;
+            }
+            token.validate(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Bc.PROVIDER).build(tsaHolder));
             List<X509Certificate> pool = new ArrayList<>();
-            for (X509CertificateHolder h : token.getCertificates().getMatches(null)) {
+            for (X509CertificateHolder h : carried) {
                 pool.add(conv.getCertificate(h));
             }
             Instant genTime = token.getTimeStampInfo().getGenTime().toInstant();
