@@ -8,7 +8,13 @@ import org.mianzheng.api.Masking;
 
 /** Validation of receipt texts and masking of identity numbers inside free text. */
 final class Texts {
-    private static final Pattern ID_CANDIDATE = Pattern.compile("(?<![0-9A-Za-z])([0-9]{17}[0-9Xx])(?![0-9A-Za-z])");
+    /**
+     * An identity-number candidate: 18 characters (17 digits and a digit or X), which may be written in the groups
+     * region, birth date, sequence with a space or hyphen between them; or 15 digits (the earlier form). Digits on either
+     * side make it part of a longer number; letters do not (a number written right after "ID" is still found).
+     */
+    private static final Pattern ID_CANDIDATE = Pattern.compile(
+            "(?<![0-9])(?:([0-9]{6})[ -]?([0-9]{8})[ -]?([0-9]{3}[0-9Xx])|([0-9]{6})([0-9]{6})([0-9]{3}))(?![0-9])");
 
     private Texts() {
     }
@@ -45,7 +51,10 @@ final class Texts {
     }
 
     /**
-     * Masks every valid resident identity number (GB 11643: 17 digits and a correct check character) found in the text.
+     * Masks every resident identity number found in the text: 18 characters whose check character is right (GB 11643)
+     * or whose middle eight digits are a date of birth (a number with a mistyped check character is still someone's),
+     * written whole or in its three groups; and 15-digit numbers of the earlier form whose digits 7 to 12 are a date.
+     * Receipts are signed, so what is printed cannot be taken back: the rule leans to masking.
      *
      * @param text free text
      * @return the text with identity numbers masked by {@link Masking#mask}
@@ -55,16 +64,31 @@ final class Texts {
         StringBuilder sb = null;
         int last = 0;
         while (m.find()) {
-            String candidate = m.group(1);
-            char check = Character.toUpperCase(candidate.charAt(17));
-            if (CheckCharacters.residentIdentityCheck(candidate.substring(0, 17)) == check) {
+            String candidate = m.group(1) != null ? m.group(1) + m.group(2) + m.group(3) : m.group(4) + m.group(5) + m.group(6);
+            if (identityNumber(candidate)) {
                 if (sb == null) {
                     sb = new StringBuilder(text.length());
                 }
-                sb.append(text, last, m.start(1)).append(Masking.mask(candidate));
-                last = m.end(1);
+                sb.append(text, last, m.start()).append(Masking.mask(candidate));
+                last = m.end();
             }
         }
         return sb == null ? text : sb.append(text, last, text.length()).toString();
+    }
+
+    private static boolean identityNumber(String candidate) {
+        if (candidate.length() == 15) {
+            return date("19" + candidate.substring(6, 12));
+        }
+        char check = Character.toUpperCase(candidate.charAt(17));
+        return CheckCharacters.residentIdentityCheck(candidate.substring(0, 17)) == check || date(candidate.substring(6, 14));
+    }
+
+    /** @return whether eight digits are a date (yyyyMMdd) from 1800 to 2099 */
+    private static boolean date(String yyyymmdd) {
+        int y = Integer.parseInt(yyyymmdd.substring(0, 4));
+        int mo = Integer.parseInt(yyyymmdd.substring(4, 6));
+        int d = Integer.parseInt(yyyymmdd.substring(6, 8));
+        return y >= 1800 && y <= 2099 && mo >= 1 && mo <= 12 && d >= 1 && d <= java.time.YearMonth.of(y, mo).lengthOfMonth();
     }
 }
