@@ -16,7 +16,8 @@ import org.mianzheng.seal.internal.SignatureSupport;
 
 /** A provider holding a {@link PrivateKey} it can use through JCA (software or PKCS#11). */
 abstract class LocalKeySigningProvider implements SigningProvider {
-    private static final byte[] PROBE = "mianzheng key/certificate match probe".getBytes(StandardCharsets.US_ASCII);
+    /** Signed once when a provider is made, to check that its key matches its certificate (shared by all providers). */
+    static final byte[] PROBE = "mianzheng key/certificate match probe".getBytes(StandardCharsets.US_ASCII);
 
     private final String id;
     private final PrivateKey key;

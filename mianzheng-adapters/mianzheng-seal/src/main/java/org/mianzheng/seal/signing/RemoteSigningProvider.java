@@ -94,6 +94,7 @@ public final class RemoteSigningProvider implements SigningProvider {
             throw new SigningException(id, "SM2 signing service did not name its SM2 user ID (" + SM2_USER_ID_HEADER + ")");
         }
         this.sm2UserId = uid == null ? SignatureAlgorithm.DEFAULT_SM2_USER_ID : uid;
+        sign(LocalKeySigningProvider.PROBE); // the service's key must match its certificate: checked now, not at the first receipt
     }
 
     /**

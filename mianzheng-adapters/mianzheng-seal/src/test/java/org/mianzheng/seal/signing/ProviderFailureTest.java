@@ -121,6 +121,19 @@ class ProviderFailureTest {
     }
 
     @Test
+    void aRemoteServiceWhoseKeyDoesNotMatchItsCertificateIsRefusedWhenBuilt() {
+        long before = server.signatureCount();
+        try {
+            server.setFault(RemoteSigningServer.Fault.WRONG_SIGNATURE);
+            assertThatThrownBy(() -> RemoteSigningProvider.builder(server.uri(), "ec").bearerToken("t0ken").build())
+                    .isInstanceOf(SigningException.class).hasMessageContaining("does not verify");
+        } finally {
+            server.setFault(RemoteSigningServer.Fault.NONE);
+        }
+        assertThat(server.signatureCount()).isEqualTo(before + 1); // one probe signature
+    }
+
+    @Test
     void unreachableServiceIsASigningException() throws IOException {
         RemoteSigningServer gone = RemoteSigningServer.start(null, Map.of("ec", Fixtures.ecProvider()));
         RemoteSigningProvider p = RemoteSigningProvider.builder(gone.uri(), "ec").timeout(Duration.ofSeconds(2)).build();
