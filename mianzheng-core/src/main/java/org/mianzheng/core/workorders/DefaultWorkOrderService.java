@@ -380,7 +380,7 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         d.putAll(extra);
         org.mianzheng.api.AuditEvent attempted = audit.append(AuditType.WORK_ORDER, actor, next.bizNo(), subjects.subject(next.applicant()), d);
         // a moved deadline moves the schedule with it (new notification ids); a closed order's pending actions are dropped
-        List<ScheduledAction> reschedule = !next.state().terminal() && !next.answerDueAt().equals(before.answerDueAt()) ? plan(next) : null;
+        List<ScheduledAction> reschedule = !next.state().terminal() && !next.answerDueAt().equals(before.answerDueAt()) ? replan(before, next) : null;
         boolean ok;
         try {
             ok = Guard.call(storeId, "update", () -> store.update(next, reschedule));
@@ -747,6 +747,24 @@ public final class DefaultWorkOrderService implements WorkOrderService {
 
     private static String notificationId(WorkOrder o, Action a) {
         return o.id() + ":" + a.key() + ":" + o.answerDueAt().toEpochMilli();
+    }
+
+    /**
+     * The schedule of an order whose deadline moved: its actions under the new deadline, less those already due now
+     * whose notice went out under the old one (the recipients have it; sending it again, late, would only repeat it).
+     * A notice due under the old deadline but not yet sent is kept under the new one.
+     */
+    private List<ScheduledAction> replan(WorkOrder before, WorkOrder next) {
+        Instant now = clock.instant();
+        List<ScheduledAction> out = new ArrayList<>();
+        for (ScheduledAction a : plan(next)) {
+            String earlier = before.id() + ":" + a.action() + ":" + before.answerDueAt().toEpochMilli();
+            if (!a.dueAt().isAfter(now) && Guard.call(storeId, "sent", () -> store.sent(earlier))) {
+                continue;
+            }
+            out.add(a);
+        }
+        return out;
     }
 
     /** @return the order's actions as store rows */

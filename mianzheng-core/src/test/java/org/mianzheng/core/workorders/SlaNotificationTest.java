@@ -97,6 +97,20 @@ class SlaNotificationTest {
     }
 
     @Test
+    void aDeadlineMovedEarlierDoesNotRepeatTheWarningsAlreadySent() {
+        f = new WorkOrderFixture(shanghai(2026, 3, 2, 10, 0));
+        Case c = f.caseWithConsent("ZJ001", "PF");
+        WorkOrder o = f.mz.workOrders().request(c.bizNo(), "PF", "clerk1", Complexity.COMPLEX); // 24 h: due 03-03 10:00
+        f.clock.set(shanghai(2026, 3, 3, 8, 0));
+        assertThat(f.mz.workOrders().runDueActions()).isEqualTo(2); // the 50 % and 80 % warnings
+        f.mz.workOrders().reclassify(o.id(), "clerk1", Complexity.NORMAL, "材料齐全，按一般件办理"); // due 03-02 10:30: all is past
+        f.mz.workOrders().runDueActions();
+        // the 5-minute warning, the breach and both escalations go out (late); the two warnings sent are not repeated
+        assertThat(f.sent).extracting(n -> n.kind().name()).containsExactly("WARNING", "WARNING", "WARNING", "BREACH", "ESCALATION", "ESCALATION");
+        assertThat(f.mz.workOrders().runDueActions()).isZero();
+    }
+
+    @Test
     void anOrderAnsweredWhileItsFirstNoticeIsOnItsWayGetsNoMoreNotices() {
         WorkOrder o = normalOrderAtTen();
         f.clock.set(shanghai(2026, 3, 2, 14, 0)); // six notices are due at once
