@@ -83,6 +83,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class DefaultWorkOrderService implements WorkOrderService {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultWorkOrderService.class);
+
+    /** Result pushes whose notifier call failed, sent again by each sweep (in memory: a restart loses them). */
+    private final java.util.Queue<Notification> unsentPushes = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private static final String SYSTEM = "system";
 
     private final Clock clock;
@@ -231,7 +234,7 @@ public final class DefaultWorkOrderService implements WorkOrderService {
                 if (file != null) {
                     audit.append(AuditType.WORK_ORDER, requester, r.applicationNo(), subject, Map.of("event", "ISSUED_IMMEDIATELY", "source", src.id(),
                             "material", mp.materialCode(), "item", r.itemCode(), "resultSha256", file.sha256(), "origin", "ONLINE"));
-                    push("push:" + r.applicationNo(), null, mp.material().issuer().departmentCode(), now,
+                    push("push:" + r.applicationNo() + ":" + mp.materialCode(), null, mp.material().issuer().departmentCode(), now,
                             "您申请的" + mp.material().name() + "已即时开具", Map.of("application", r.applicationNo(), "material", mp.materialCode(),
                                     "resultSha256", file.sha256(), "source", src.id()));
                     return new OnlineOutcome(true, file, null);
@@ -788,6 +791,7 @@ public final class DefaultWorkOrderService implements WorkOrderService {
     @Override
     public int runDueActions() {
         syncChannel();
+        retryPushes();
         synchronized (sweepLock) {
             Instant now = clock.instant();
             int sent = 0;
@@ -949,8 +953,25 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         if (Guard.call(storeId, "sent", () -> store.sent(id))) {
             return;
         }
-        deliver(new Notification(id, Notification.Kind.RESULT_PUSH, Notification.Recipient.APPLICANT, orderId, department, now, now, false, message,
-                detail), detail.getOrDefault("application", null));
+        Notification n = new Notification(id, Notification.Kind.RESULT_PUSH, Notification.Recipient.APPLICANT, orderId, department, now, now, false,
+                message, detail);
+        if (!deliver(n, detail.get("application"))) {
+            unsentPushes.add(n); // the notifier failed: every sweep tries again until it is sent
+        }
+    }
+
+    /** Sends the result pushes the notifier failed to take; the outbox keeps one from going out twice. */
+    private void retryPushes() {
+        for (java.util.Iterator<Notification> it = unsentPushes.iterator(); it.hasNext(); ) {
+            Notification n = it.next();
+            try {
+                if (Guard.call(storeId, "sent", () -> store.sent(n.id())) || deliver(n, n.detail().get("application"))) {
+                    it.remove();
+                }
+            } catch (MianzhengException e) {
+                LOG.warn("result push {} not sent: {}", n.id(), e.getMessage()); // kept for the next sweep
+            }
+        }
     }
 
     private void coverageAlarm(WorkOrder o) {

@@ -145,6 +145,25 @@ class SlaNotificationTest {
     }
 
     @Test
+    void aResultPushTheNotifierFailedToTakeIsSentByTheNextSweep() {
+        f = new WorkOrderFixture(shanghai(2026, 3, 2, 10, 0));
+        OnlineOutcome online = f.mz.workOrders().requestOnline(new OnlineRequest("WEB-7", "acct-7", WorkOrderFixture.ZHANG, "ZJ001", "SRZM",
+                "申请公共租赁住房", Complexity.NORMAL));
+        f.duringSend = n -> {
+            if (n.kind() == Notification.Kind.RESULT_PUSH) {
+                f.duringSend = x -> { };
+                throw new IllegalStateException("push gateway down");
+            }
+        };
+        f.mz.workOrders().complete(online.order().id(), "verifier-gaj", PDF);
+        assertThat(f.kinds()).isEmpty();
+        f.mz.workOrders().runDueActions();
+        assertThat(f.kinds()).containsExactly("RESULT_PUSH:APPLICANT");
+        f.mz.workOrders().runDueActions();
+        assertThat(f.kinds()).containsExactly("RESULT_PUSH:APPLICANT"); // once
+    }
+
+    @Test
     void onlineRequestsIssuedAtOnceWhenConnected() {
         ConcurrentHashMap<String, Boolean> asked = new ConcurrentHashMap<>();
         org.mianzheng.api.spi.CertificationSource cert = new org.mianzheng.api.spi.CertificationSource() {
@@ -165,6 +184,7 @@ class SlaNotificationTest {
         assertThat(now.issuedImmediately()).isTrue();
         assertThat(now.certificate().sha256()).isEqualTo(org.mianzheng.api.Digests.sha256Hex(PDF));
         assertThat(f.kinds()).containsExactly("RESULT_PUSH:APPLICANT");
+        assertThat(f.sent.get(0).id()).isEqualTo("push:WEB-1:WFZM"); // one per application and material
         // not connected for this applicant: a work order under the online rules
         OnlineOutcome later = f.mz.workOrders().requestOnline(new OnlineRequest("WEB-2", "acct-2",
                 org.mianzheng.api.Holder.person("440524188001010014", "李四"), "ZJ001", "WFZM", "申请公共租赁住房", Complexity.NORMAL));

@@ -27,11 +27,14 @@ class WorkOrderFixture implements AutoCloseable {
 
     final MutableClock clock;
     final List<Notification> sent = new CopyOnWriteArrayList<>();
-    /** Runs inside each send, after the notification is taken (what happens elsewhere while a notice is on its way). */
+    /**
+     * Runs inside each send, before the notification is taken: what happens elsewhere while a notice is on its way; if it
+     * throws, the send fails and the notification is not taken.
+     */
     volatile java.util.function.Consumer<Notification> duringSend = n -> { };
     final Notifier notifier = n -> {
-        sent.add(n);
         duringSend.accept(n);
+        sent.add(n);
     };
     final WorkOrderStore store;
     final Mianzheng mz;
