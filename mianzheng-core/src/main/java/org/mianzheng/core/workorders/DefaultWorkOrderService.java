@@ -993,17 +993,8 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         if (channel == null) {
             return o;
         }
-        DirectedRequest dr = new DirectedRequest(o.id(), o.kind(), o.origin(), o.complexity(), o.toDepartment(), o.itemCode(), o.bizNo(),
-                o.materialCode(), o.materialName(), o.applicant(), o.applicantName(), o.purpose());
         try {
-            DirectedStatus s = channel.submit(dr).toCompletableFuture().get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            WorkOrder current = Guard.call(storeId, "find", () -> store.find(o.id())).orElse(null);
-            if (current != null && !current.state().terminal()) {
-                Draft d = new Draft(current);
-                d.externalId = s.externalId();
-                return save(current, d.next(), SYSTEM, "SENT_TO_CHANNEL", Map.of("channel", channel.id(), "externalId", s.externalId()));
-            }
-            return current != null ? current : o;
+            return submit(o);
         } catch (Exception e) {
             // not retried here: the next sweep's sync submits it again, and the channel asks the desk by order id first
             LOG.warn("channel {} did not confirm order {}: {}", channel.id(), o.id(), rootName(e));
@@ -1011,24 +1002,52 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         }
     }
 
+    /** Submits an order to the desk and records the desk's id; throws what the channel or the store threw. */
+    private WorkOrder submit(WorkOrder o) throws Exception {
+        DirectedRequest dr = new DirectedRequest(o.id(), o.kind(), o.origin(), o.complexity(), o.toDepartment(), o.itemCode(), o.bizNo(),
+                o.materialCode(), o.materialName(), o.applicant(), o.applicantName(), o.purpose());
+        DirectedStatus s = channel.submit(dr).toCompletableFuture().get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        WorkOrder current = Guard.call(storeId, "find", () -> store.find(o.id())).orElse(null);
+        if (current != null && !current.state().terminal()) {
+            Draft d = new Draft(current);
+            d.externalId = s.externalId();
+            return save(current, d.next(), SYSTEM, "SENT_TO_CHANNEL", Map.of("channel", channel.id(), "externalId", s.externalId()));
+        }
+        return current != null ? current : o;
+    }
+
+    /**
+     * Whether a failed channel call means the desk is not answering at all (a timeout, or the channel unavailable), so
+     * that the other orders' calls would only wait as long again.
+     */
+    private static boolean deskDown(Throwable t) {
+        Throwable u = t;
+        while (u.getCause() != null && (u instanceof java.util.concurrent.ExecutionException || u instanceof java.util.concurrent.CompletionException)) {
+            u = u.getCause();
+        }
+        return u instanceof java.util.concurrent.TimeoutException || (u instanceof ChannelException c
+                && (c.outcome() == org.mianzheng.api.SourceOutcome.TIMEOUT || c.outcome() == org.mianzheng.api.SourceOutcome.UNAVAILABLE));
+    }
+
     /** Applies what the remote desk reports for orders it carries. */
     private void syncChannel() {
         if (channel == null) {
             return;
         }
-        for (WorkOrder open : Guard.call(storeId, "open", store::open)) {
-            WorkOrder o = open;
-            if (o.externalId() == null) {
-                // the desk never confirmed it (the submit timed out, or recording its id lost a race): submit again;
-                // the channel asks the desk by order id before it creates anything (DirectedRequestChannel)
-                o = submitToChannel(o);
-                if (o.externalId() == null) {
-                    continue;
-                }
-            }
+        List<WorkOrder> open = Guard.call(storeId, "open", store::open);
+        for (int i = 0; i < open.size(); i++) {
+            WorkOrder o = open.get(i);
             String orderId = o.id();
-            String externalId = o.externalId();
             try {
+                if (o.externalId() == null) {
+                    // the desk never confirmed it (the submit timed out, or recording its id lost a race): submit
+                    // again; the channel asks the desk by order id before it creates anything (DirectedRequestChannel)
+                    o = submit(o);
+                    if (o.externalId() == null) {
+                        continue;
+                    }
+                }
+                String externalId = o.externalId();
                 DirectedStatus s = channel.status(externalId).toCompletableFuture().get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
                 WorkOrder current = Guard.call(storeId, "find", () -> store.find(orderId)).orElse(null);
                 if (current == null || current.state().terminal() || s.state() == current.state()) {
@@ -1056,10 +1075,12 @@ public final class DefaultWorkOrderService implements WorkOrderService {
                     default -> {
                     }
                 }
-            } catch (MianzhengException e) {
-                LOG.warn("sync of order {} with {} failed: {}", orderId, channel.id(), e.getMessage());
             } catch (Exception e) {
-                LOG.warn("sync of order {} with {} failed: {}", orderId, channel.id(), rootName(e));
+                if (deskDown(e)) { // one call's timeout per sweep at most: the notices due are not held up behind every order
+                    LOG.warn("{} is not answering ({}): {} open orders wait for the next sweep's sync", channel.id(), rootName(e), open.size() - i);
+                    return;
+                }
+                LOG.warn("sync of order {} with {} failed: {}", orderId, channel.id(), e instanceof MianzhengException ? e.getMessage() : rootName(e));
             }
         }
     }

@@ -261,8 +261,17 @@ class SlaNotificationTest {
             return CompletableFuture.completedFuture(s);
         }
 
+        /** Whether the desk is down: status calls fail as unavailable. */
+        volatile boolean down;
+        final java.util.concurrent.atomic.AtomicInteger statusCalls = new java.util.concurrent.atomic.AtomicInteger();
+
         @Override
         public CompletionStage<DirectedStatus> status(String externalId) {
+            statusCalls.incrementAndGet();
+            if (down) {
+                return CompletableFuture.failedFuture(new org.mianzheng.api.ChannelException(id(), org.mianzheng.api.SourceOutcome.UNAVAILABLE, null,
+                        "connection refused"));
+            }
             return CompletableFuture.completedFuture(status.get(externalId));
         }
 
@@ -329,5 +338,23 @@ class SlaNotificationTest {
         assertThat(desk.status).hasSize(1); // created once at the desk
         f.mz.workOrders().runDueActions();
         assertThat(desk.submitted).hasSize(3); // a confirmed order is not submitted again
+    }
+
+    @Test
+    void aDeskThatDoesNotAnswerCostsOneCallPerSweepAndHoldsNoNoticeUp() {
+        MutableClock clock = new MutableClock(shanghai(2026, 3, 2, 10, 0));
+        Desk desk = new Desk(clock);
+        f = new WorkOrderFixture(clock, new InMemoryWorkOrderStore(), desk, null, true, null);
+        Case c = f.caseWithConsent("ZJ001", "PF", "SRZM", "WFZM");
+        f.mz.workOrders().request(c.bizNo(), "PF", "clerk1", Complexity.NORMAL);
+        f.mz.workOrders().request(c.bizNo(), "SRZM", "clerk1", Complexity.NORMAL);
+        desk.down = true;
+        clock.set(shanghai(2026, 3, 2, 10, 16));
+        int sent = f.mz.workOrders().runDueActions();
+        assertThat(desk.statusCalls).hasValue(1); // not one per open order
+        assertThat(sent).isEqualTo(2); // both 50 % warnings went out all the same
+        desk.down = false;
+        f.mz.workOrders().runDueActions();
+        assertThat(desk.statusCalls).hasValue(3); // back up: every open order is asked again
     }
 }
