@@ -84,6 +84,9 @@ import org.slf4j.LoggerFactory;
 public final class DefaultWorkOrderService implements WorkOrderService {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultWorkOrderService.class);
 
+    /** Syncs so far: where the next one starts in the open orders. */
+    private final java.util.concurrent.atomic.AtomicInteger syncRound = new java.util.concurrent.atomic.AtomicInteger();
+
     /** Result pushes whose notifier call failed, sent again by each sweep (in memory: a restart loses them). */
     private final java.util.Queue<Notification> unsentPushes = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private static final String SYSTEM = "system";
@@ -1035,8 +1038,10 @@ public final class DefaultWorkOrderService implements WorkOrderService {
             return;
         }
         List<WorkOrder> open = Guard.call(storeId, "open", store::open);
+        // each sweep starts one order further on, so one order whose calls always time out cannot keep the rest unasked
+        int start = open.isEmpty() ? 0 : Math.floorMod(syncRound.getAndIncrement(), open.size());
         for (int i = 0; i < open.size(); i++) {
-            WorkOrder o = open.get(i);
+            WorkOrder o = open.get((start + i) % open.size());
             String orderId = o.id();
             try {
                 if (o.externalId() == null) {

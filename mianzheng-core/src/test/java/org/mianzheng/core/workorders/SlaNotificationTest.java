@@ -263,12 +263,14 @@ class SlaNotificationTest {
 
         /** Whether the desk is down: status calls fail as unavailable. */
         volatile boolean down;
+        /** Orders whose status calls fail as if the desk were down. */
+        final java.util.Set<String> hanging = ConcurrentHashMap.newKeySet();
         final java.util.concurrent.atomic.AtomicInteger statusCalls = new java.util.concurrent.atomic.AtomicInteger();
 
         @Override
         public CompletionStage<DirectedStatus> status(String externalId) {
             statusCalls.incrementAndGet();
-            if (down) {
+            if (down || hanging.contains(externalId)) {
                 return CompletableFuture.failedFuture(new org.mianzheng.api.ChannelException(id(), org.mianzheng.api.SourceOutcome.UNAVAILABLE, null,
                         "connection refused"));
             }
@@ -356,5 +358,31 @@ class SlaNotificationTest {
         desk.down = false;
         f.mz.workOrders().runDueActions();
         assertThat(desk.statusCalls).hasValue(3); // back up: every open order is asked again
+    }
+
+    @Test
+    void oneOrderWhoseCallsFailCannotKeepTheOthersUnasked() {
+        MutableClock clock = new MutableClock(shanghai(2026, 3, 2, 10, 0));
+        Desk desk = new Desk(clock);
+        f = new WorkOrderFixture(clock, new InMemoryWorkOrderStore(), desk, null, true, null);
+        Case c = f.caseWithConsent("ZJ001", "PF", "SRZM");
+        f.mz.workOrders().request(c.bizNo(), "PF", "clerk1", Complexity.NORMAL);
+        f.mz.workOrders().request(c.bizNo(), "SRZM", "clerk1", Complexity.NORMAL);
+        WorkOrder a = f.store.open().get(0); // the order the store lists first: it hangs
+        WorkOrder b = f.store.open().get(1);
+        desk.hanging.add(a.externalId());
+        desk.hanging.add(b.externalId());
+        desk.set(a.externalId(), WorkOrderState.ACCEPTED, null, null);
+        desk.set(b.externalId(), WorkOrderState.ACCEPTED, null, null);
+        f.mz.workOrders().runDueActions();
+        f.mz.workOrders().runDueActions(); // each sweep stopped at its first order: the two sweeps started at different ones
+        assertThat(desk.statusCalls).hasValue(2);
+        desk.hanging.remove(b.externalId());
+        desk.hanging.remove(a.externalId());
+        desk.hanging.add(a.externalId()); // a still hangs; b answers now
+        f.mz.workOrders().runDueActions();
+        f.mz.workOrders().runDueActions();
+        assertThat(f.mz.workOrders().find(b.id()).orElseThrow().state()).isEqualTo(WorkOrderState.ACCEPTED);
+        assertThat(f.mz.workOrders().find(a.id()).orElseThrow().state()).isEqualTo(WorkOrderState.SUBMITTED);
     }
 }
