@@ -467,10 +467,15 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         InvalidValueException.requireStorable(transferSuggestion, "transferSuggestion");
         WorkOrder o = require(orderId);
         Operator op = verifierOf(o, operatorId, "return a directed request");
-        return returned(o, op.id(), reason, transferSuggestion);
+        return returned(o, op.id(), reason, transferSuggestion, false);
     }
 
-    private WorkOrder returned(WorkOrder o, String actor, String reason, String transferSuggestion) {
+    /**
+     * @param atDesk whether the desk reports it: the department has returned the order already, so a suggestion that
+     *               is not (yet) a department of the catalog is recorded as it is, rather than leaving the order open
+     *               and escalating; transferring it waits until the catalog knows that department
+     */
+    private WorkOrder returned(WorkOrder o, String actor, String reason, String transferSuggestion, boolean atDesk) {
         expect(o, "return", WorkOrderState.SUBMITTED, WorkOrderState.ACCEPTED);
         if (reason == null || reason.isBlank()) {
             throw new WorkOrderException(Reason.INVALID, o.id(), "a return states its reason (Art. 10: 说明退回理由)");
@@ -479,8 +484,13 @@ public final class DefaultWorkOrderService implements WorkOrderService {
             throw new WorkOrderException(Reason.INVALID, o.id(), "a return suggests where to transfer (Art. 10: 转办建议)");
         }
         String to = Codes.require(transferSuggestion, "transferSuggestion");
-        if (catalog.department(to, clock.instant()).isEmpty() || to.equals(o.toDepartment())) {
+        boolean known = catalog.department(to, clock.instant()).isPresent();
+        if (to.equals(o.toDepartment()) || (!known && !atDesk)) {
             throw new WorkOrderException(Reason.INVALID, o.id(), "the transfer suggestion must be another department of the catalog");
+        }
+        if (!known) {
+            LOG.warn("order {} was returned at the desk with transfer suggestion {}, which is not a department of the catalog: it cannot be "
+                    + "transferred until the catalog has it", o.id(), to);
         }
         Draft d = new Draft(o);
         d.state = WorkOrderState.RETURNED;
@@ -1069,7 +1079,7 @@ public final class DefaultWorkOrderService implements WorkOrderService {
                         DocumentFile f = channel.result(externalId).toCompletableFuture().get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
                         completed(current, actor, f);
                     }
-                    case RETURNED -> returned(current, actor, s.returnReason(), s.transferSuggestion());
+                    case RETURNED -> returned(current, actor, s.returnReason(), s.transferSuggestion(), true);
                     case CANCELLED -> {
                         Draft d = new Draft(current);
                         d.state = WorkOrderState.CANCELLED;
