@@ -167,7 +167,7 @@ public final class Mianzheng implements AutoCloseable {
         this.workOrders = new org.mianzheng.core.workorders.DefaultWorkOrderService(clock,
                 b.workOrderStore != null ? b.workOrderStore : new org.mianzheng.core.store.InMemoryWorkOrderStore(), catalog, lookup, accounts, audit,
                 subjects, violations, calendars, b.notifier, b.directedChannel, b.certificationSources,
-                b.slaRules != null ? b.slaRules : org.mianzheng.api.SlaRuleSet.defaults(), sla, settings.channelTimeout());
+                b.slaRules != null ? b.slaRules : org.mianzheng.api.SlaRuleSet.defaults(), b.earlierSlaRules, sla, settings.channelTimeout());
         this.supervision = new org.mianzheng.core.supervision.DefaultSupervisionService(clock, audit, auditStore, subjects, accounts, catalog, cases,
                 consents, workOrders, violations, b.violationReviewStore != null ? b.violationReviewStore
                 : new org.mianzheng.core.store.InMemoryViolationReviewStore());
@@ -415,6 +415,7 @@ public final class Mianzheng implements AutoCloseable {
         private org.mianzheng.api.spi.DirectedRequestChannel directedChannel;
         private final java.util.List<org.mianzheng.api.spi.CertificationSource> certificationSources = new java.util.ArrayList<>();
         private org.mianzheng.api.SlaRuleSet slaRules;
+        private java.util.List<org.mianzheng.api.SlaRuleSet> earlierSlaRules = java.util.List.of();
         private org.mianzheng.core.workorders.SlaSettings slaSettings;
         private org.mianzheng.core.calendar.CalendarRegistry calendars;
         private org.mianzheng.api.spi.ComplaintStore complaintStore;
@@ -576,11 +577,30 @@ public final class Mianzheng implements AutoCloseable {
         }
 
         /**
-         * @param rules the initial SLA rule table (default {@link org.mianzheng.api.SlaRuleSet#defaults()})
+         * @param rules   the SLA rule table in force (default {@link org.mianzheng.api.SlaRuleSet#defaults()})
+         * @param earlier earlier tables that open orders may still name by version. Tables put in force at run time
+         *                ({@code configureRules}) are kept in memory only: after a restart, give the engine the current
+         *                one and the earlier ones here (they are in the audit log, {@code RULES_CONFIGURED}), or orders
+         *                under an unknown version cannot be re-classified and keep their deadlines through calendar
+         *                updates. Every earlier version must be lower than the current one.
          * @return this
          */
-        public Builder slaRules(org.mianzheng.api.SlaRuleSet rules) {
+        public Builder slaRules(org.mianzheng.api.SlaRuleSet rules, org.mianzheng.api.SlaRuleSet... earlier) {
+            java.util.List<org.mianzheng.api.SlaRuleSet> before = java.util.Arrays.asList(
+                    org.mianzheng.api.InvalidValueException.requireNonNull(earlier, "earlier").clone());
+            java.util.Set<Integer> versions = new java.util.HashSet<>();
+            for (org.mianzheng.api.SlaRuleSet e : before) {
+                if (org.mianzheng.api.InvalidValueException.requireNonNull(e, "earlier rule set").version()
+                        >= org.mianzheng.api.InvalidValueException.requireNonNull(rules, "slaRules").version()) {
+                    throw new org.mianzheng.api.InvalidValueException("slaRules", "earlier rule set version " + e.version()
+                            + " is not below the version in force, " + rules.version());
+                }
+                if (!versions.add(e.version())) {
+                    throw new org.mianzheng.api.InvalidValueException("slaRules", "rule set version " + e.version() + " is given twice");
+                }
+            }
             this.slaRules = once(this.slaRules, rules, "slaRules");
+            this.earlierSlaRules = before;
             return this;
         }
 

@@ -128,14 +128,15 @@ public final class DefaultWorkOrderService implements WorkOrderService {
      * @param notifier             notifier, or {@code null} (notifications are then only audited)
      * @param channel              a directed-request channel carrying orders to departments' desks, or {@code null}
      * @param certificationSources connected certification sources for online requests
-     * @param rules                the initial rule set
+     * @param rules                the rule set in force
+     * @param earlierRules         earlier rule sets open orders may name, each of a lower version
      * @param settings             warning and escalation settings
      * @param callTimeout          timeout of remote calls
      */
     public DefaultWorkOrderService(Clock clock, WorkOrderStore store, ExemptionCatalog catalog, ConsentedLookup lookup, DefaultAccountService accounts,
                                    AuditChain audit, AuditSubjects subjects, ViolationRecorder violations, CalendarRegistry calendars, Notifier notifier,
                                    DirectedRequestChannel channel, List<CertificationSource> certificationSources, SlaRuleSet rules,
-                                   SlaSettings settings, Duration callTimeout) {
+                                   List<SlaRuleSet> earlierRules, SlaSettings settings, Duration callTimeout) {
         this.clock = clock;
         this.store = store;
         this.storeId = store.getClass().getName();
@@ -152,6 +153,9 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         this.settings = settings;
         this.callTimeout = callTimeout;
         this.rules = rules;
+        for (SlaRuleSet earlier : earlierRules) { // checked by the builder: each of a lower version, none twice
+            ruleSets.put(earlier.version(), earlier);
+        }
         ruleSets.put(rules.version(), rules);
         this.nodeId = nodeName();
         rebuild();
@@ -589,7 +593,10 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         if (complexity == Complexity.NORMAL && catalog.plan(o.itemCode(), o.createdAt()).item().handling() == Handling.COMMITMENT) {
             throw new WorkOrderException(Reason.INVALID, o.id(), "item " + o.itemCode() + " is handled as 承诺件: its orders are always COMPLEX");
         }
-        SlaRuleSet rs = ruleSet(o.ruleVersion());
+        SlaRuleSet rs = knownRuleSet(o.ruleVersion());
+        if (rs == null) {
+            throw new WorkOrderException(Reason.INVALID, o.id(), unknownVersion(o));
+        }
         Deadlines d = deadlines(rs, o.origin(), complexity, o.toDepartment(), o.createdAt()); // from the original start
         Draft dr = new Draft(o);
         dr.complexity = complexity;
@@ -627,15 +634,32 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         return rules;
     }
 
+    /** @return the rule set of that version, or {@code null} if this engine does not know it (see the builder's {@code slaRules}) */
+    private SlaRuleSet knownRuleSet(int version) {
+        return ruleSets.get(version);
+    }
+
+    /** The rule set of an order's version; for a version this engine does not know, the one in force (warnings only). */
     private SlaRuleSet ruleSet(int version) {
         SlaRuleSet rs = ruleSets.get(version);
-        return rs != null ? rs : rules; // a version from before a restart: the rules in force (documented)
+        return rs != null ? rs : rules;
+    }
+
+    private static String unknownVersion(WorkOrder o) {
+        return "order " + o.id() + " was created under SLA rule version " + o.ruleVersion() + ", which this engine does not know (tables put in "
+                + "force at run time are kept in memory: give them to Mianzheng.builder().slaRules after a restart)";
     }
 
     @Override
     public synchronized SlaRuleSet configureRules(List<SlaRule> newRules, String operatorId) {
         Operator op = accounts.authorize(operatorId, Role.SUPERVISOR, null, "configure the SLA rules");
-        SlaRuleSet next = new SlaRuleSet(rules.version() + 1, newRules);
+        // past every version known here or named by an open order (a table put in force before a restart, not given
+        // again): a version number never names two tables
+        int highest = Math.max(rules.version(), ruleSets.keySet().stream().mapToInt(Integer::intValue).max().orElse(0));
+        for (WorkOrder o : Guard.call(storeId, "open", store::open)) {
+            highest = Math.max(highest, o.ruleVersion());
+        }
+        SlaRuleSet next = new SlaRuleSet(highest + 1, newRules);
         Map<String, String> d = new TreeMap<>();
         d.put("event", "RULES_CONFIGURED");
         d.put("version", Integer.toString(next.version()));
@@ -662,7 +686,12 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         Instant now = clock.instant();
         List<DeadlineShift> out = new ArrayList<>();
         for (WorkOrder o : Guard.call(storeId, "open", store::open)) {
-            Deadlines d = deadlines(ruleSet(o.ruleVersion()), o.origin(), o.complexity(), next.calendarFor(o.toDepartment()), o.createdAt());
+            SlaRuleSet rs = knownRuleSet(o.ruleVersion());
+            if (rs == null) {
+                LOG.warn("{}: it keeps its deadlines through this calendar update", unknownVersion(o));
+                continue;
+            }
+            Deadlines d = deadlines(rs, o.origin(), o.complexity(), next.calendarFor(o.toDepartment()), o.createdAt());
             boolean before = now.isAfter(o.answerDueAt());
             boolean after = now.isAfter(d.answer.at());
             if (!d.answer.at().equals(o.answerDueAt()) || before != after || d.answer.provisional() != o.provisional()) {
@@ -691,8 +720,8 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         Instant now = clock.instant();
         for (WorkOrder first : Guard.call(storeId, "open", store::open)) {
             WorkOrder o = first;
-            for (int attempt = 0; attempt < 3 && o != null && !o.state().terminal(); attempt++) {
-                Deadlines d = deadlines(ruleSet(o.ruleVersion()), o.origin(), o.complexity(), o.toDepartment(), o.createdAt());
+            for (int attempt = 0; attempt < 3 && o != null && !o.state().terminal() && knownRuleSet(o.ruleVersion()) != null; attempt++) {
+                Deadlines d = deadlines(knownRuleSet(o.ruleVersion()), o.origin(), o.complexity(), o.toDepartment(), o.createdAt());
                 boolean provisional = d.answer.provisional() || d.ret.provisional();
                 if (d.answer.at().equals(o.answerDueAt()) && d.ret.at().equals(o.returnDueAt()) && provisional == o.provisional()) {
                     break;

@@ -54,10 +54,17 @@ class WorkOrderFixture implements AutoCloseable {
 
     WorkOrderFixture(MutableClock clock, WorkOrderStore store, DirectedRequestChannel channel, CertificationSource cert, boolean load,
                      org.mianzheng.core.store.InMemoryCatalogStore catalogStore) {
+        this(clock, store, channel, cert, load, catalogStore, b -> { });
+    }
+
+    /** @param more further settings of the engine */
+    WorkOrderFixture(MutableClock clock, WorkOrderStore store, DirectedRequestChannel channel, CertificationSource cert, boolean load,
+                     org.mianzheng.core.store.InMemoryCatalogStore catalogStore, java.util.function.Consumer<Mianzheng.Builder> more) {
         this.clock = clock;
         this.store = store;
         Mianzheng.Builder b = Mianzheng.builder().clock(clock).notifier(notifier).workOrderStore(store)
                 .slaSettings(SlaSettings.defaults().withSweepEvery(java.time.Duration.ZERO));
+        more.accept(b);
         if (channel != null) {
             b.directedRequestChannel(channel);
         }

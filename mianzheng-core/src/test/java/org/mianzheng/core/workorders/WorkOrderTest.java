@@ -197,6 +197,38 @@ class WorkOrderTest {
     }
 
     @Test
+    void ruleTablesPutInForceAtRunTimeAreGivenBackAfterARestart() {
+        org.mianzheng.core.MutableClock clock = new org.mianzheng.core.MutableClock(shanghai(2026, 3, 2, 10, 0));
+        org.mianzheng.core.store.InMemoryWorkOrderStore orders = new org.mianzheng.core.store.InMemoryWorkOrderStore();
+        f = new WorkOrderFixture(clock, orders, null, null, true, null);
+        Case c = f.caseWithConsent("ZJ001", "PF");
+        List<SlaRule> slower = new java.util.ArrayList<>(SlaRuleSet.defaults().rules());
+        slower.set(0, new SlaRule(Origin.WINDOW, Complexity.NORMAL, Duration.ofMinutes(60), ClockKind.WORKING, Duration.ofMinutes(15), ClockKind.WORKING));
+        SlaRuleSet v2 = f.mz.workOrders().configureRules(slower, "sup");
+        WorkOrder o = f.mz.workOrders().request(c.bizNo(), "PF", "clerk1", Complexity.NORMAL);
+        assertThat(o.ruleVersion()).isEqualTo(2);
+        assertThat(o.answerDueAt()).isEqualTo(shanghai(2026, 3, 2, 11, 0));
+        f.close();
+
+        // restarted without the table: nothing is recomputed under another table, and no version number is used twice
+        f = new WorkOrderFixture(clock, orders, null, null, true, null);
+        assertThatThrownBy(() -> f.mz.workOrders().reclassify(o.id(), "verifier-scjgj", Complexity.COMPLEX, "需要现场核查"))
+                .isInstanceOfSatisfying(WorkOrderException.class, e -> assertThat(e.reason()).isEqualTo(WorkOrderException.Reason.INVALID))
+                .hasMessageContaining("SLA rule version 2, which this engine does not know");
+        assertThat(f.mz.applyCalendarUpdate(s -> s, "sup")).isEmpty();
+        assertThat(f.mz.workOrders().find(o.id()).orElseThrow().answerDueAt()).isEqualTo(shanghai(2026, 3, 2, 11, 0));
+        assertThat(f.mz.workOrders().configureRules(SlaRuleSet.defaults().rules(), "sup").version()).isEqualTo(3);
+        f.close();
+
+        // restarted with its tables
+        f = new WorkOrderFixture(clock, orders, null, null, true, null, b -> b.slaRules(v2, SlaRuleSet.defaults()));
+        WorkOrder complex = f.mz.workOrders().reclassify(o.id(), "verifier-scjgj", Complexity.COMPLEX, "需要现场核查");
+        assertThat(complex.answerDueAt()).isEqualTo(o.createdAt().plus(Duration.ofHours(24)));
+        assertThatThrownBy(() -> org.mianzheng.core.Mianzheng.builder().slaRules(SlaRuleSet.defaults(), v2))
+                .isInstanceOf(org.mianzheng.api.InvalidValueException.class).hasMessageContaining("not below the version in force");
+    }
+
+    @Test
     void missingArgumentsAreTypedErrors() {
         f = new WorkOrderFixture(shanghai(2026, 3, 2, 10, 0));
         assertThatThrownBy(() -> f.mz.workOrders().requestOnline(null)).isInstanceOf(org.mianzheng.api.InvalidValueException.class)
