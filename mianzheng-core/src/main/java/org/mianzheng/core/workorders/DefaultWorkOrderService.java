@@ -83,12 +83,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DefaultWorkOrderService implements WorkOrderService {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultWorkOrderService.class);
-
-    /** Syncs so far: where the next one starts in the open orders. */
-    private final java.util.concurrent.atomic.AtomicInteger syncRound = new java.util.concurrent.atomic.AtomicInteger();
-
-    /** Result pushes whose notifier call failed, sent again by each sweep (in memory: a restart loses them). */
-    private final java.util.Queue<Notification> unsentPushes = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private static final String SYSTEM = "system";
 
     private final Clock clock;
@@ -110,6 +104,10 @@ public final class DefaultWorkOrderService implements WorkOrderService {
     private volatile SlaRuleSet rules;
     private final String nodeId;
     private final Object sweepLock = new Object();
+    /** Syncs so far: where the next one starts in the open orders. */
+    private final java.util.concurrent.atomic.AtomicInteger syncRound = new java.util.concurrent.atomic.AtomicInteger();
+    /** Result pushes whose notifier call failed, sent again by each sweep (in memory: a restart loses them). */
+    private final java.util.Queue<Notification> unsentPushes = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /** One warning, breach notice or escalation of an order. */
     private record Action(String key, Instant at, Notification.Kind kind, Notification.Recipient recipient, String message) {
@@ -833,8 +831,8 @@ public final class DefaultWorkOrderService implements WorkOrderService {
     @Override
     public int runDueActions() {
         syncChannel();
-        retryPushes();
         synchronized (sweepLock) {
+            retryPushes(); // under the sweep's lock: two sweeps at once must not both send a push again
             Instant now = clock.instant();
             int sent = 0;
             List<String> retry = new ArrayList<>();
