@@ -10,11 +10,12 @@ import org.mianzheng.api.Masking;
 final class Texts {
     /**
      * An identity-number candidate: 18 characters (17 digits and a digit or X), which may be written in the groups
-     * region, birth date, sequence with a space or hyphen between them; or 15 digits (the earlier form). Digits on either
-     * side make it part of a longer number; letters do not (a number written right after "ID" is still found).
+     * region, birth date, sequence with a space or hyphen between them. Digits on either side make it part of a longer
+     * number; letters do not (a number written right after "ID" is still found). The 15-digit form of the first
+     * identity cards (void since 2013) is not looked for: registration numbers of businesses have 15 digits too and
+     * must print as they are.
      */
-    private static final Pattern ID_CANDIDATE = Pattern.compile(
-            "(?<![0-9])(?:([0-9]{6})[ -]?([0-9]{8})[ -]?([0-9]{3}[0-9Xx])|([0-9]{6})([0-9]{6})([0-9]{3}))(?![0-9])");
+    private static final Pattern ID_CANDIDATE = Pattern.compile("(?<![0-9])([0-9]{6})[ -]?([0-9]{8})[ -]?([0-9]{3}[0-9Xx])(?![0-9])");
 
     private Texts() {
     }
@@ -53,7 +54,7 @@ final class Texts {
     /**
      * Masks every resident identity number found in the text: 18 characters whose check character is right (GB 11643)
      * or whose middle eight digits are a date of birth (a number with a mistyped check character is still someone's),
-     * written whole or in its three groups; and 15-digit numbers of the earlier form whose digits 7 to 12 are a date.
+     * written whole or in its three groups.
      * Receipts are signed, so what is printed cannot be taken back: the rule leans to masking.
      *
      * @param text free text
@@ -64,7 +65,7 @@ final class Texts {
         StringBuilder sb = null;
         int last = 0;
         while (m.find()) {
-            String candidate = m.group(1) != null ? m.group(1) + m.group(2) + m.group(3) : m.group(4) + m.group(5) + m.group(6);
+            String candidate = m.group(1) + m.group(2) + m.group(3);
             if (identityNumber(candidate)) {
                 if (sb == null) {
                     sb = new StringBuilder(text.length());
@@ -77,9 +78,6 @@ final class Texts {
     }
 
     private static boolean identityNumber(String candidate) {
-        if (candidate.length() == 15) {
-            return date("19" + candidate.substring(6, 12));
-        }
         char check = Character.toUpperCase(candidate.charAt(17));
         return CheckCharacters.residentIdentityCheck(candidate.substring(0, 17)) == check || date(candidate.substring(6, 14));
     }

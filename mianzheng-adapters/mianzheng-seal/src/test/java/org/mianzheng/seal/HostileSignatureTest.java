@@ -164,4 +164,24 @@ class HostileSignatureTest {
         assertThat(ReceiptVerifier.builder().trustAnchors(List.of(root1)).clock(Fixtures.CLOCK).build().verify(pdf)
                 .result(Check.CHAIN_TRUSTED).status()).isEqualTo(CheckResult.Status.PASSED);
     }
+
+    @Test
+    void criticalExtensionsNotEnforcedFailThePathWhilePolicyOnesPass() throws Exception {
+        KeyPair caKey = TestPki.generate(TestPki.KeyType.EC_P256);
+        X509Certificate leaf = Fixtures.pki().ec.certificate();
+        // a CA under no anchor of ours is enough: the extension is judged before the path reaches one
+        for (String[] c : new String[][] {{"2.5.29.30", "is not supported"}, {"2.5.29.33", "no trusted issuer"}}) {
+            X509v3CertificateBuilder b = new X509v3CertificateBuilder(new X500Name(leaf.getIssuerX500Principal().getName()), BigInteger.TEN,
+                    Date.from(Fixtures.NOW.minus(Duration.ofDays(1))), Date.from(Fixtures.NOW.plus(Duration.ofDays(30))),
+                    new X500Name(leaf.getIssuerX500Principal().getName()), keyInfo(caKey));
+            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+            b.addExtension(new org.bouncycastle.asn1.ASN1ObjectIdentifier(c[0]), true, org.bouncycastle.asn1.DERNull.INSTANCE);
+            X509Certificate ca = new JcaX509CertificateConverter().setProvider(Bc.PROVIDER).getCertificate(b.build(
+                    new JcaContentSignerBuilder("SHA256withECDSA").setProvider(Bc.PROVIDER).build(caKey.getPrivate())));
+            CertPaths.Result r = CertPaths.validate(ca, List.of(), List.of(Fixtures.pki().root.certificate()), Fixtures.NOW,
+                    CertPaths.Purpose.SIGNING);
+            assertThat(r.ok()).isFalse();
+            assertThat(r.detail()).as(c[0]).contains(c[1]);
+        }
+    }
 }

@@ -23,9 +23,9 @@ class TextsTest {
     }
 
     @Test
-    void fifteenDigitNumbersOfTheEarlierFormAreMasked() {
-        String old = "150302900307123"; // region, yyMMdd 1990-03-07, sequence
-        assertThat(Texts.maskIdentityNumbers("旧证号" + old)).doesNotContain("900307");
+    void fifteenDigitRegistrationNumbersPrintAsTheyAre() {
+        // the first identity cards' 15-digit form is void since 2013; business registration numbers have 15 digits too
+        assertThat(Texts.maskIdentityNumbers("注册号110108600123456")).isEqualTo("注册号110108600123456");
     }
 
     @Test
@@ -35,7 +35,6 @@ class TextsTest {
             assertThat(Texts.maskIdentityNumbers("编号" + notADate)).isEqualTo("编号" + notADate);
         }
         assertThat(Texts.maskIdentityNumbers("金额 1503021990030712345 元")).contains("1503021990030712345"); // 19 digits: a longer number
-        assertThat(Texts.maskIdentityNumbers("注册号150302000012345")).contains("150302000012345"); // 15 digits, no date
         assertThat(Texts.maskIdentityNumbers("无号码")).isEqualTo("无号码");
     }
 }

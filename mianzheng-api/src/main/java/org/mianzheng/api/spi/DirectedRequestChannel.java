@@ -13,8 +13,9 @@ import org.mianzheng.api.DocumentFile;
  * wire: the channel sends {@code orderId} as idempotency key and never retries it blindly; a retry after a timeout
  * must first ask the desk by order id. The engine submits an order again at each sweep until the desk has confirmed
  * it (until an answer with its external id has been recorded: after a timeout, a lost answer or a failed submit), so
- * {@code submit} must find an order the desk already holds by its order id and answer with its status instead of
- * creating it twice (the cityhub client does). Queries ({@link #status}, {@link #result}) may be retried.
+ * a repeated {@code submit} of an order the desk already holds must answer with its status instead of creating it
+ * twice (the cityhub client sends the order id as the desk's idempotency key). Queries ({@link #status},
+ * {@link #result}) may be retried.
  * Thread-safe.
  */
 public interface DirectedRequestChannel {

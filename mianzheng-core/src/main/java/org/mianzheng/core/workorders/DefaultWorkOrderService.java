@@ -362,14 +362,18 @@ public final class DefaultWorkOrderService implements WorkOrderService {
     }
 
     /**
-     * The clerk who requested a window order (an online order has no clerk: any window clerk acts for it); anyone else
+     * The clerk who requested a window order, or a clerk of the same window (who takes over the window's cases when the
+     * requester is off shift or has left); an online order has no clerk, and any window clerk acts for it. Anyone else
      * is refused and recorded ({@code WRONG_ROLE}).
      */
     private Operator requesterOf(WorkOrder o, String operatorId, String act) {
         Operator op = accounts.authorize(operatorId, Role.WINDOW_CLERK, o.bizNo(), act);
         if (o.origin() == Origin.WINDOW && !op.id().equals(o.requestedBy())) {
-            throw violations.refuse(ViolationKind.WRONG_ROLE, op.id(), o.bizNo(), "account " + op.id() + " may not " + act + " of "
-                    + o.requestedBy(), Map.of("order", o.id(), "act", act));
+            String window = accounts.find(o.requestedBy()).map(Operator::windowId).orElse(null); // deregistered accounts are kept
+            if (window == null || !window.equals(op.windowId())) {
+                throw violations.refuse(ViolationKind.WRONG_ROLE, op.id(), o.bizNo(), "account " + op.id() + " may not " + act + " of "
+                        + o.requestedBy() + " (another window)", Map.of("order", o.id(), "act", act));
+            }
         }
         return op;
     }
@@ -386,9 +390,10 @@ public final class DefaultWorkOrderService implements WorkOrderService {
     private WorkOrder save(WorkOrder before, WorkOrder next, String actor, String event, Map<String, String> extra) {
         Map<String, String> d = detail(next, event);
         d.putAll(extra);
-        org.mianzheng.api.AuditEvent attempted = audit.append(AuditType.WORK_ORDER, actor, next.bizNo(), subjects.subject(next.applicant()), d);
-        // a moved deadline moves the schedule with it (new notification ids); a closed order's pending actions are dropped
+        // a moved deadline moves the schedule with it (new notification ids); a closed order's pending actions are dropped.
+        // Made before the act is recorded: it reads the store, and a failed read must leave nothing recorded.
         List<ScheduledAction> reschedule = !next.state().terminal() && !next.answerDueAt().equals(before.answerDueAt()) ? replan(before, next) : null;
+        org.mianzheng.api.AuditEvent attempted = audit.append(AuditType.WORK_ORDER, actor, next.bizNo(), subjects.subject(next.applicant()), d);
         boolean ok;
         try {
             ok = Guard.call(storeId, "update", () -> store.update(next, reschedule));
@@ -512,6 +517,10 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         expect(o, "transfer", WorkOrderState.RETURNED);
         Plan plan = catalog.plan(o.itemCode(), o.createdAt());
         MaterialPlan mp = plan.material(o.materialCode()).orElseThrow(() -> new WorkOrderException(Reason.INVALID, o.id(), "material gone"));
+        if (catalog.department(o.transferSuggestion(), clock.instant()).isEmpty()) { // before anything is linked or recorded
+            throw new WorkOrderException(Reason.INVALID, o.id(), "no department " + o.transferSuggestion() + " in the catalog: the order "
+                    + "cannot be transferred there until the catalog has it");
+        }
         String linkedId;
         if (o.transferredTo() != null) {
             if (Guard.call(storeId, "find", () -> store.find(o.transferredTo())).isPresent()) {
@@ -1106,7 +1115,7 @@ public final class DefaultWorkOrderService implements WorkOrderService {
                         DocumentFile f = channel.result(externalId).toCompletableFuture().get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
                         completed(current, actor, f);
                     }
-                    case RETURNED -> returned(current, actor, s.returnReason(), s.transferSuggestion(), true);
+                    case RETURNED -> returned(current, actor, InvalidValueException.replaceUnstorable(s.returnReason()), s.transferSuggestion(), true);
                     case CANCELLED -> {
                         Draft d = new Draft(current);
                         d.state = WorkOrderState.CANCELLED;

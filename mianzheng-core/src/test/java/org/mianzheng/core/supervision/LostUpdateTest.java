@@ -64,6 +64,8 @@ class LostUpdateTest {
         RuntimeException thenFailFinds;
         /** Thrown by the next {@code insert} instead of writing. */
         RuntimeException failNextInsert;
+        /** Thrown by the next {@code sent} (the outbox read). */
+        RuntimeException failNextSent;
 
         Rigged(Object delegate) {
             this.delegate = delegate;
@@ -88,6 +90,11 @@ class LostUpdateTest {
                 RuntimeException e = failNextUpdateAfterWriting;
                 failNextUpdateAfterWriting = null;
                 m.invoke(delegate, args);
+                throw e;
+            }
+            if (m.getName().equals("sent") && failNextSent != null) {
+                RuntimeException e = failNextSent;
+                failNextSent = null;
                 throw e;
             }
             if (m.getName().equals("insert") && failNextInsert != null) {
@@ -267,6 +274,18 @@ class LostUpdateTest {
                 "窗口态度", null, "clerk1"))).isInstanceOf(StoreException.class);
         assertThat(events(AuditType.COMPLAINT)).extracting(e -> e.detail().get("event")).containsExactly("RECEIVED", "NOT_SAVED");
         assertThat(report().complaints().received()).isZero();
+    }
+
+    @Test
+    void aStoreReadThatFailsBeforeAChangeLeavesNothingRecorded() {
+        Case k = f.open("L-10", "ZJ001", SupervisionFixture.ZHANG, "clerk1", "W01", "PF");
+        WorkOrder o = f.mz.workOrders().request(k.bizNo(), "PF", "clerk1", Complexity.COMPLEX);
+        f.set(10, 20);
+        f.mz.workOrders().runDueActions();
+        orders.failNextSent = new StoreException("connection reset"); // read while the moved deadline's schedule is made
+        assertThatThrownBy(() -> f.mz.workOrders().reclassify(o.id(), "clerk1", Complexity.NORMAL, "材料齐全")).isInstanceOf(StoreException.class);
+        assertThat(events(AuditType.WORK_ORDER)).extracting(e -> e.detail().get("event")).containsExactly("CREATED");
+        assertThat(f.mz.workOrders().find(o.id()).orElseThrow().complexity()).isEqualTo(Complexity.COMPLEX);
     }
 
     @Test

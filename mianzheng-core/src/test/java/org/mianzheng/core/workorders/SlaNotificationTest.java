@@ -401,11 +401,28 @@ class SlaNotificationTest {
         assertThat(returned.transferSuggestion()).isEqualTo("XZSPJ");
         clock.set(shanghai(2026, 3, 2, 12, 0));
         assertThat(f.mz.workOrders().runDueActions()).isZero(); // closed: no breach, no escalation
+        long events = f.mz.internals().audit().head().sequence();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.mz.workOrders().transfer(o.id(), "clerk1"))
                 .isInstanceOf(org.mianzheng.api.WorkOrderException.class).hasMessageContaining("no department XZSPJ in the catalog");
+        assertThat(f.mz.workOrders().find(o.id()).orElseThrow().transferredTo()).isNull(); // nothing linked
+        assertThat(f.mz.internals().audit().head().sequence()).isEqualTo(events); // nothing recorded
         // a verifier returning it by hand must still name a department of the catalog
         WorkOrder other = f.mz.workOrders().request(c.bizNo(), "PF", "clerk1", Complexity.NORMAL);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.mz.workOrders().returnOrder(other.id(), "verifier-scjgj", "不属于本单位职责", "XZSPJ"))
                 .isInstanceOf(org.mianzheng.api.WorkOrderException.class).hasMessageContaining("another department of the catalog");
+    }
+
+    @Test
+    void aReturnAtTheDeskWhoseReasonHoldsTextAStoreCannotKeepIsAppliedWithItReplaced() {
+        MutableClock clock = new MutableClock(shanghai(2026, 3, 2, 10, 0));
+        Desk desk = new Desk(clock);
+        f = new WorkOrderFixture(clock, new InMemoryWorkOrderStore(), desk, null, true, null);
+        Case c = f.caseWithConsent("ZJ001", "PF");
+        WorkOrder o = f.mz.workOrders().request(c.bizNo(), "PF", "clerk1", Complexity.NORMAL);
+        desk.set(o.externalId(), WorkOrderState.RETURNED, "不属于\0本单位职责", "ZJJ");
+        f.mz.workOrders().runDueActions();
+        WorkOrder returned = f.mz.workOrders().find(o.id()).orElseThrow();
+        assertThat(returned.state()).isEqualTo(WorkOrderState.RETURNED);
+        assertThat(returned.returnReason()).isEqualTo("不属于\uFFFD本单位职责");
     }
 }

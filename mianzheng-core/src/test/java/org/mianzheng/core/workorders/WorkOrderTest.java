@@ -182,6 +182,20 @@ class WorkOrderTest {
     }
 
     @Test
+    void aClerkOfTheSameWindowTakesOverWhenTheRequesterHasLeft() {
+        f = new WorkOrderFixture(shanghai(2026, 3, 2, 10, 0));
+        f.mz.accounts().register("clerk3", "李三", "ZWFWJ", "W01", java.util.Set.of(org.mianzheng.api.Role.WINDOW_CLERK), "admin1", "市局");
+        Case c = f.caseWithConsent("ZJ001", "PF", "SRZM");
+        WorkOrder o = f.mz.workOrders().request(c.bizNo(), "PF", "clerk1", Complexity.NORMAL);
+        WorkOrder s = f.mz.workOrders().request(c.bizNo(), "SRZM", "clerk1", Complexity.NORMAL);
+        f.mz.workOrders().returnOrder(s.id(), "verifier-gaj", "不属于本单位职责", "ZJJ");
+        f.mz.accounts().deregister("clerk1", "admin1", "市局", "调离");
+        assertThat(f.mz.workOrders().transfer(s.id(), "clerk3").toDepartment()).isEqualTo("ZJJ"); // clerk1's window, W01
+        assertThat(f.mz.workOrders().cancel(o.id(), "clerk3", "申请人撤回申请").state()).isEqualTo(WorkOrderState.CANCELLED);
+        assertThat(f.mz.violations()).noneMatch(v -> v.kind() == ViolationKind.WRONG_ROLE);
+    }
+
+    @Test
     void anOrderOfACommitmentItemStaysComplex() {
         f = new WorkOrderFixture(shanghai(2026, 3, 2, 10, 0));
         Case c = f.caseWithConsent("SC001", "ZSZM");

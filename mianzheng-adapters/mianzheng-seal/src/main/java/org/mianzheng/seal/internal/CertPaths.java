@@ -41,11 +41,12 @@ public final class CertPaths {
             "1.3.6.1.4.1.311.10.3.12");  // Microsoft document signing
     /**
      * Critical extensions understood here: key usage, basic constraints, extended key usage, subject alternative name,
-     * and the policy extensions (policies are not required, so they cannot make a path acceptable that would not be).
+     * and the policy extensions (policies, policy mappings, policy constraints, inhibit any policy: policies are not
+     * required, so they cannot make a path acceptable that would not be).
      * Any other critical extension (name constraints, for one) makes the certificate unacceptable.
      */
     private static final java.util.Set<String> KNOWN_CRITICAL = java.util.Set.of("2.5.29.15", "2.5.29.19", "2.5.29.37", "2.5.29.17",
-            "2.5.29.32", "2.5.29.36", "2.5.29.54");
+            "2.5.29.32", "2.5.29.33", "2.5.29.36", "2.5.29.54");
 
     /** What the end-entity certificate must be fit for. */
     public enum Purpose {
