@@ -229,6 +229,14 @@ class SlaNotificationTest {
                 && "2".equals(e.detail().get("ordersChanged")));
     }
 
+    /** An engine at Monday 10:00 whose orders a {@link Desk} carries. */
+    private Desk engineWithDesk() {
+        MutableClock clock = new MutableClock(shanghai(2026, 3, 2, 10, 0));
+        Desk desk = new Desk(clock);
+        f = new WorkOrderFixture(clock, new InMemoryWorkOrderStore(), desk, null, true, null);
+        return desk;
+    }
+
     /** A desk that answers when told to. */
     static final class Desk implements DirectedRequestChannel {
         final ConcurrentHashMap<String, DirectedStatus> status = new ConcurrentHashMap<>();
@@ -294,9 +302,8 @@ class SlaNotificationTest {
 
     @Test
     void ordersCarriedByTheChannelFollowTheDesk() {
-        MutableClock clock = new MutableClock(shanghai(2026, 3, 2, 10, 0));
-        Desk desk = new Desk(clock);
-        f = new WorkOrderFixture(clock, new InMemoryWorkOrderStore(), desk, null, true, null);
+        Desk desk = engineWithDesk();
+        MutableClock clock = f.clock;
         Case c = f.caseWithConsent("ZJ001", "PF", "SRZM");
         WorkOrder o = f.mz.workOrders().request(c.bizNo(), "PF", "clerk1", Complexity.NORMAL);
         assertThat(o.externalId()).isEqualTo("EXT-" + o.id());
@@ -320,9 +327,8 @@ class SlaNotificationTest {
 
     @Test
     void anOrderTheDeskNeverConfirmedIsSubmittedAgainAndThenFollowsTheDesk() {
-        MutableClock clock = new MutableClock(shanghai(2026, 3, 2, 10, 0));
-        Desk desk = new Desk(clock);
-        f = new WorkOrderFixture(clock, new InMemoryWorkOrderStore(), desk, null, true, null);
+        Desk desk = engineWithDesk();
+        MutableClock clock = f.clock;
         Case c = f.caseWithConsent("ZJ001", "PF");
         desk.loseSubmitAnswers = 2; // the first submit and the first sweep's submit time out; the desk holds the order
         WorkOrder o = f.mz.workOrders().request(c.bizNo(), "PF", "clerk1", Complexity.NORMAL);
@@ -344,9 +350,8 @@ class SlaNotificationTest {
 
     @Test
     void aDeskThatDoesNotAnswerCostsOneCallPerSweepAndHoldsNoNoticeUp() {
-        MutableClock clock = new MutableClock(shanghai(2026, 3, 2, 10, 0));
-        Desk desk = new Desk(clock);
-        f = new WorkOrderFixture(clock, new InMemoryWorkOrderStore(), desk, null, true, null);
+        Desk desk = engineWithDesk();
+        MutableClock clock = f.clock;
         Case c = f.caseWithConsent("ZJ001", "PF", "SRZM", "WFZM");
         f.mz.workOrders().request(c.bizNo(), "PF", "clerk1", Complexity.NORMAL);
         f.mz.workOrders().request(c.bizNo(), "SRZM", "clerk1", Complexity.NORMAL);
@@ -362,9 +367,7 @@ class SlaNotificationTest {
 
     @Test
     void oneOrderWhoseCallsFailCannotKeepTheOthersUnasked() {
-        MutableClock clock = new MutableClock(shanghai(2026, 3, 2, 10, 0));
-        Desk desk = new Desk(clock);
-        f = new WorkOrderFixture(clock, new InMemoryWorkOrderStore(), desk, null, true, null);
+        Desk desk = engineWithDesk();
         Case c = f.caseWithConsent("ZJ001", "PF", "SRZM");
         f.mz.workOrders().request(c.bizNo(), "PF", "clerk1", Complexity.NORMAL);
         f.mz.workOrders().request(c.bizNo(), "SRZM", "clerk1", Complexity.NORMAL);
@@ -388,9 +391,8 @@ class SlaNotificationTest {
 
     @Test
     void aReturnAtTheDeskSuggestingADepartmentTheCatalogLacksIsRecordedAndStopsTheNotices() {
-        MutableClock clock = new MutableClock(shanghai(2026, 3, 2, 10, 0));
-        Desk desk = new Desk(clock);
-        f = new WorkOrderFixture(clock, new InMemoryWorkOrderStore(), desk, null, true, null);
+        Desk desk = engineWithDesk();
+        MutableClock clock = f.clock;
         Case c = f.caseWithConsent("ZJ001", "PF");
         WorkOrder o = f.mz.workOrders().request(c.bizNo(), "PF", "clerk1", Complexity.NORMAL);
         clock.set(shanghai(2026, 3, 2, 10, 5));
@@ -414,9 +416,7 @@ class SlaNotificationTest {
 
     @Test
     void aReturnAtTheDeskWhoseReasonHoldsTextAStoreCannotKeepIsAppliedWithItReplaced() {
-        MutableClock clock = new MutableClock(shanghai(2026, 3, 2, 10, 0));
-        Desk desk = new Desk(clock);
-        f = new WorkOrderFixture(clock, new InMemoryWorkOrderStore(), desk, null, true, null);
+        Desk desk = engineWithDesk();
         Case c = f.caseWithConsent("ZJ001", "PF");
         WorkOrder o = f.mz.workOrders().request(c.bizNo(), "PF", "clerk1", Complexity.NORMAL);
         desk.set(o.externalId(), WorkOrderState.RETURNED, "不属于\0本单位职责", "ZJJ");
