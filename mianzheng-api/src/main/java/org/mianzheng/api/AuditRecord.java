@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * @param actor   operator id, or a system actor such as {@code system}
  * @param bizNo   the case, or {@code null}
  * @param subject keyed digest of the data subject's id (see {@code AuditSubjects}), or {@code null}
- * @param detail  context, free of personal data; sorted by key
+ * @param detail  context, free of personal data (a resident identity number in a value is masked); sorted by key
  */
 public record AuditRecord(AuditType type, String actor, String bizNo, String subject, Map<String, String> detail) {
     /** Maps up to this size are sorted in place; larger ones go through a {@link TreeMap}. */
@@ -30,12 +30,29 @@ public record AuditRecord(AuditType type, String actor, String bizNo, String sub
         InvalidValueException.requireStorable(subject, "subject");
         boolean checked = detail instanceof Sorted;
         detail = sortedCopy(detail);
-        if (!checked) { // new text (a Sorted detail comes from another record or a stored event): what stores cannot keep is refused
-            for (Map.Entry<String, String> e : detail.entrySet()) {
-                InvalidValueException.requireStorable(e.getKey(), "detail key");
-                InvalidValueException.requireStorable(e.getValue(), "detail." + e.getKey());
+        if (!checked) { // new text (a Sorted detail comes from another record or a stored event)
+            detail = checkedNewText((Sorted) detail);
+        }
+    }
+
+    /**
+     * New detail: what stores cannot keep is refused, and a resident identity number in a value (a reason or note
+     * someone typed) is masked, since the detail is to be free of personal data ({@link Masking#maskIdentityNumbersIn}).
+     */
+    private static Sorted checkedNewText(Sorted d) {
+        String[] values = d.values;
+        for (int i = 0; i < d.keys.length; i++) {
+            InvalidValueException.requireStorable(d.keys[i], "detail key");
+            InvalidValueException.requireStorable(d.values[i], "detail." + d.keys[i]);
+            String masked = Masking.maskIdentityNumbersIn(d.values[i]);
+            if (masked != d.values[i]) {
+                if (values == d.values) {
+                    values = d.values.clone();
+                }
+                values[i] = masked;
             }
         }
+        return values == d.values ? d : new Sorted(d.keys, values, d.reusable);
     }
 
     /**

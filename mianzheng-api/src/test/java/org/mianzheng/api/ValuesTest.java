@@ -25,6 +25,20 @@ class ValuesTest {
     }
 
     @Test
+    void identityNumbersTypedIntoAuditDetailAreMaskedAndDigestsAreLeftAlone() {
+        String id = "11010519491231002X";
+        String digest = "110105194912310021" + "ab".repeat(23); // 64 hex characters that begin with 18 digits
+        AuditRecord r = new AuditRecord(AuditType.WORK_ORDER, "verifier-gaj", "B1", null, Map.of("reason", "申请人张三（" + id + "）的批复不在本单位",
+                "resultSha256", digest, "note", "no number here"));
+        assertThat(r.detail().get("reason")).isEqualTo("申请人张三（" + Masking.mask(id) + "）的批复不在本单位").doesNotContain("19491231");
+        assertThat(r.detail().get("resultSha256")).isEqualTo(digest);
+        assertThat(r.detail().get("note")).isEqualTo("no number here");
+        assertThat(Masking.maskIdentityNumbersIn("ID " + id.toLowerCase() + ".")).doesNotContain("19491231");
+        assertThat(Masking.maskIdentityNumbersIn("110105194912310020")).isEqualTo("110105194912310020"); // wrong check character
+        assertThat(Masking.maskIdentityNumbersIn(null)).isNull();
+    }
+
+    @Test
     void materialWithoutLegalBasisIsRefused() {
         assertThatThrownBy(() -> new MaterialRequirement("M1", "营业执照", MaterialKind.ELECTRONIC_LICENSE, "LT1", CITY, "  ",
                 Exemption.dataCall(), null))

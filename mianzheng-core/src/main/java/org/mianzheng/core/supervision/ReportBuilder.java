@@ -309,6 +309,11 @@ final class ReportBuilder {
         private final String firstBizNo;
         /** Its changes after {@code RECEIVED}, in log order, kept so that one taken back by {@code NOT_SAVED} can be undone. */
         private final ArrayList<Step> steps = new ArrayList<>(2);
+        /** The department it is about, as recorded or taken from the linked case's item. */
+        private String recorded;
+        /** The department it was last assigned to. */
+        private String assignee;
+        /** The department it counts under: the recorded one, else the assignee. */
         String department;
         String bizNo;
         boolean resolved;
@@ -319,6 +324,7 @@ final class ReportBuilder {
             this.receivedSequence = receivedSequence;
             this.firstDepartment = department;
             this.firstBizNo = bizNo;
+            this.recorded = department;
             this.department = department;
             this.bizNo = bizNo;
         }
@@ -339,24 +345,23 @@ final class ReportBuilder {
             switch (s.event()) {
                 case "LINKED" -> {
                     bizNo = s.bizNo();
-                    if (department == null) {
-                        department = s.department();
+                    if (recorded == null) {
+                        recorded = s.department(); // the linked case's item's, as the complaint store keeps it
                     }
                 }
-                case "ASSIGNED" -> {
-                    if (department == null) {
-                        department = s.department();
-                    }
-                }
+                case "ASSIGNED" -> assignee = s.department(); // a later assignment replaces an earlier one
                 case "RESOLVED" -> resolved = true;
                 default -> {
                 }
             }
+            department = recorded != null ? recorded : assignee;
         }
 
         /** Undoes the event of that sequence (if it is one of this complaint's) and applies the others again, in order. */
         void takeBack(long sequence) {
             if (steps.removeIf(e -> e.sequence() == sequence)) {
+                recorded = firstDepartment;
+                assignee = null;
                 department = firstDepartment;
                 bizNo = firstBizNo;
                 resolved = false;
@@ -511,7 +516,7 @@ final class ReportBuilder {
             case VOLUNTARY_SUBMISSION -> voluntary(e, d);
             case WORK_ORDER -> workOrder(e, d);
             case VIOLATION, REFUSAL -> violation(e, d);
-            case VIOLATION_REVIEWED -> reviewed(d);
+            case VIOLATION_REVIEWED -> reviewed(e, d);
             case COMPLAINT -> complaint(e, d);
             default -> {
             }
@@ -666,11 +671,13 @@ final class ReportBuilder {
         }
     }
 
-    private void reviewed(Map<String, String> d) {
+    private void reviewed(AuditEvent e, Map<String, String> d) {
         String accused = d.get("operator");
         String decision = d.get("decision");
         Operator op = operator(accused);
-        int n = targets(op == null ? null : op.departmentCode(), op == null ? null : op.windowId(), accused, null, null);
+        // in the row its violation counts in: the operator's window, else the case's (the review event names the case)
+        String window = op != null && op.windowId() != null ? op.windowId() : caseCtx(e.bizNo()).window;
+        int n = targets(op == null ? null : op.departmentCode(), window, accused, null, null);
         for (int i = 0; i < n; i++) {
             if ("CONFIRMED".equals(decision)) {
                 targets[i].confirmed++;
