@@ -128,8 +128,13 @@ public final class Mianzheng implements AutoCloseable {
             }
 
             @Override
-            public void audit(AuditType type, String actor, String bizNo, String subject, Map<String, String> detail) {
-                audit.append(type, actor, bizNo, subject, detail);
+            public org.mianzheng.api.AuditEvent audit(AuditType type, String actor, String bizNo, String subject, Map<String, String> detail) {
+                return audit.append(type, actor, bizNo, subject, detail);
+            }
+
+            @Override
+            public RuntimeException notSaved(org.mianzheng.api.AuditEvent attempted, String actor, String idKey, String id) {
+                return audit.appendNotSaved(attempted, actor, idKey, id);
             }
         };
         catalog.bind(guard);

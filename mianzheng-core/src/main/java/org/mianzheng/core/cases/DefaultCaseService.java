@@ -63,11 +63,28 @@ public final class DefaultCaseService implements CaseService {
         if (find(c.bizNo()).isPresent()) {
             throw new CaseException(CaseException.Reason.DUPLICATE_BIZ_NO, c.bizNo(), "a case with this bizNo exists already");
         }
-        guard.audit(org.mianzheng.api.AuditType.CASE_OPENED, c.operatorId(), c.bizNo(), subjects.apply(c.applicant().id()),
-                Map.of("item", c.itemCode(), "window", c.windowId()));
-        boolean inserted = Guard.call(storeId, "insert", () -> store.insert(c));
+        org.mianzheng.api.AuditEvent opened = guard.audit(org.mianzheng.api.AuditType.CASE_OPENED, c.operatorId(), c.bizNo(),
+                subjects.apply(c.applicant().id()), Map.of("item", c.itemCode(), "window", c.windowId()));
+        boolean inserted;
+        try {
+            inserted = Guard.call(storeId, "insert", () -> store.insert(c));
+        } catch (org.mianzheng.api.MianzhengException failed) {
+            if (opened == null) {
+                throw failed;
+            }
+            inserted = org.mianzheng.core.internal.FailedWrite.settle(failed, Boolean.TRUE,
+                    () -> org.mianzheng.core.internal.FailedWrite.outcomeOfInsert(() -> store.find(c.bizNo()), c),
+                    () -> guard.notSaved(opened, c.operatorId(), "case", c.bizNo()), "new case " + c.bizNo(), opened.sequence());
+        }
         if (!inserted) {
-            throw new CaseException(CaseException.Reason.DUPLICATE_BIZ_NO, c.bizNo(), "a case with this bizNo exists already");
+            // another node opened a case with this bizNo first: the opening just recorded is taken back, so that reports
+            // and spot checks keep the case that was stored
+            CaseException e = new CaseException(CaseException.Reason.DUPLICATE_BIZ_NO, c.bizNo(), "a case with this bizNo exists already");
+            RuntimeException unrecorded = opened == null ? null : guard.notSaved(opened, c.operatorId(), "case", c.bizNo());
+            if (unrecorded != null) {
+                e.addSuppressed(unrecorded);
+            }
+            throw e;
         }
         cache.put(c.bizNo(), c);
         LOG.info("case {} opened for item {} at window {} by {}", c.bizNo(), c.itemCode(), c.windowId(), c.operatorId());

@@ -13,7 +13,13 @@ public interface ActGuard {
         }
 
         @Override
-        public void audit(AuditType type, String actor, String bizNo, String subject, Map<String, String> detail) {
+        public org.mianzheng.api.AuditEvent audit(AuditType type, String actor, String bizNo, String subject, Map<String, String> detail) {
+            return null;
+        }
+
+        @Override
+        public RuntimeException notSaved(org.mianzheng.api.AuditEvent attempted, String actor, String idKey, String id) {
+            return null;
         }
     };
 
@@ -32,6 +38,18 @@ public interface ActGuard {
      * @param bizNo   case or {@code null}
      * @param subject subject digest or {@code null}
      * @param detail  detail
+     * @return the event recorded ({@code null} from {@link #NONE})
      */
-    void audit(AuditType type, String actor, String bizNo, String subject, Map<String, String> detail);
+    org.mianzheng.api.AuditEvent audit(AuditType type, String actor, String bizNo, String subject, Map<String, String> detail);
+
+    /**
+     * Takes back a recorded act whose record the store refused (see {@code AuditChain.appendNotSaved}).
+     *
+     * @param attempted the act's event
+     * @param actor     who attempted it
+     * @param idKey     the detail key of the record's id
+     * @param id        the record's id
+     * @return {@code null} if recorded, else why not
+     */
+    RuntimeException notSaved(org.mianzheng.api.AuditEvent attempted, String actor, String idKey, String id);
 }

@@ -359,7 +359,7 @@ public final class DefaultSupervisionService implements SupervisionService {
     // ------------------------------------------------------------------ spot checks
 
     /** A case of a spot check's population. */
-    private record Opened(String bizNo, String itemCode, String department, String window, String operator, Instant at) {
+    private record Opened(String bizNo, String itemCode, String department, String window, String operator, Instant at, long sequence) {
     }
 
     @Override
@@ -369,21 +369,35 @@ public final class DefaultSupervisionService implements SupervisionService {
         ReportPeriod p = request.period();
         long last = audit.head().sequence();
         long start = cursor.firstAtOrAfter(p.from(), last);
-        List<Opened> population = new ArrayList<>();
+        // each bizNo's openings in log order; one the store refused (another node's came first) is taken back
+        Map<String, List<Opened>> openings = new HashMap<>();
         cursor.forEach(start, last, e -> {
             if (!e.at().isBefore(p.to())) {
                 return false;
             }
             if (e.type() == AuditType.CASE_OPENED && e.bizNo() != null && !e.at().isBefore(p.from())) {
+                if ("NOT_SAVED".equals(e.detail().get("event"))) {
+                    String attempted = e.detail().get("attemptedSequence");
+                    List<Opened> l = openings.get(e.bizNo());
+                    if (l != null) {
+                        l.removeIf(o -> Long.toString(o.sequence()).equals(attempted));
+                    }
+                    return true;
+                }
                 String item = e.detail().get("item");
                 Plan plan = item == null ? null : lookups.plan(item, e.at());
                 String dept = plan == null ? "" : plan.item().departmentCode();
-                if (request.departmentCode() == null || request.departmentCode().equals(dept)) {
-                    population.add(new Opened(e.bizNo(), item, dept, e.detail().getOrDefault("window", ""), e.actor(), e.at()));
-                }
+                openings.computeIfAbsent(e.bizNo(), k -> new ArrayList<>(1)).add(new Opened(e.bizNo(), item, dept,
+                        e.detail().getOrDefault("window", ""), e.actor(), e.at(), e.sequence()));
             }
             return true;
         });
+        List<Opened> population = new ArrayList<>();
+        for (List<Opened> l : openings.values()) {
+            if (!l.isEmpty() && (request.departmentCode() == null || request.departmentCode().equals(l.get(0).department()))) {
+                population.add(l.get(0)); // the opening that stands
+            }
+        }
         population.sort(Comparator.comparing(Opened::bizNo));
         int k = Math.min(request.sampleSize(), population.size());
         int[] idx = sample(population.size(), k, request.seed());

@@ -59,6 +59,8 @@ final class ReportBuilder {
     private final Acc totals = new Acc();
     private final EnumMap<ReportDimension, HashMap<String, Acc>> rows = new EnumMap<>(ReportDimension.class);
     private final HashMap<String, CaseCtx> cases = new HashMap<>();
+    /** Openings of a bizNo after its first in the period (another node's, refused by the store): rare. */
+    private final HashMap<String, List<CaseCtx>> laterOpenings = new HashMap<>();
     private final HashMap<String, OrderCtx> orders = new HashMap<>();
     private final HashMap<String, ComplaintCtx> complaints = new HashMap<>();
     private final HashMap<String, Operator> operators = new HashMap<>();
@@ -165,6 +167,8 @@ final class ReportBuilder {
         final Plan plan;
         boolean cohort;
         long obtained;
+        /** The sequence of the {@code CASE_OPENED} it was made of, or 0 if it was read from the case store. */
+        long openedSequence;
 
         CaseCtx(String department, String window, String operator, Plan plan) {
             this.department = department;
@@ -527,12 +531,45 @@ final class ReportBuilder {
         if (e.bizNo() == null) {
             return;
         }
+        if ("NOT_SAVED".equals(d.get("event"))) { // another node opened a case with this bizNo first: this opening did not happen
+            caseNotOpened(e.bizNo(), sequence(d.get("attemptedSequence")));
+            return;
+        }
         CaseCtx c = newCase(d.get("item"), d.get("window"), e.actor(), e.at());
         c.cohort = true;
+        c.openedSequence = e.sequence();
+        CaseCtx first = cases.get(e.bizNo());
+        if (first != null && first.cohort) { // a second opening of that bizNo: it counts only if the first is taken back
+            laterOpenings.computeIfAbsent(e.bizNo(), k -> new ArrayList<>(1)).add(c);
+            return;
+        }
         cases.put(e.bizNo(), c);
-        int n = targets(c.department, c.window, e.actor(), null, null);
+        countOpened(c, 1);
+    }
+
+    private void countOpened(CaseCtx c, int delta) {
+        int n = targets(c.department, c.window, c.operator, null, null);
         for (int i = 0; i < n; i++) {
-            targets[i].casesOpened++;
+            targets[i].casesOpened += delta;
+        }
+    }
+
+    /** Undoes an opening the store refused: the next opening of that bizNo, if any, stands instead. */
+    private void caseNotOpened(String bizNo, long attempted) {
+        List<CaseCtx> later = laterOpenings.get(bizNo);
+        if (later != null && later.removeIf(c -> c.openedSequence == attempted)) {
+            return;
+        }
+        CaseCtx c = cases.get(bizNo);
+        if (c == null || !c.cohort || c.openedSequence != attempted) {
+            return;
+        }
+        countOpened(c, -1);
+        cases.remove(bizNo);
+        if (later != null && !later.isEmpty()) {
+            CaseCtx next = later.remove(0);
+            cases.put(bizNo, next);
+            countOpened(next, 1);
         }
     }
 
