@@ -179,7 +179,7 @@ public final class Mianzheng implements AutoCloseable {
         this.complaints = new org.mianzheng.core.supervision.DefaultComplaintService(clock, b.complaintStore != null ? b.complaintStore
                 : new org.mianzheng.core.store.InMemoryComplaintStore(), audit, subjects, accounts, catalog, cases, violations);
         this.guides = new org.mianzheng.core.supervision.DefaultServiceGuideService(clock, catalog);
-        this.follower = new org.mianzheng.core.internal.ChangeFollower(auditStore, consents, accounts);
+        this.follower = new org.mianzheng.core.internal.ChangeFollower(auditStore, consents, accounts, audit.startSequence());
         this.followEvery = b.followChanges != null ? b.followChanges
                 : auditStore.sharedWithOtherEngines() ? DEFAULT_FOLLOW_CHANGES : java.time.Duration.ZERO;
         if (!followEvery.isZero()) { // its own thread: a slow store must not hold up channel timeouts or the SLA sweep

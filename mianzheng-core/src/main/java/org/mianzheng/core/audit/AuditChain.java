@@ -70,6 +70,8 @@ public final class AuditChain implements AuditLog {
     /** Guards the queue; waiters wait on it. */
     private final Object monitor = new Object();
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+    /** The last sequence the store held when this chain was made. */
+    private final long startSequence;
     /** The queue's size, written under the monitor, read without it. */
     private volatile int queued;
     /** Whether a caller is writing: taken by compare-and-set ({@link #claim}), given back by {@link #release}. */
@@ -111,6 +113,12 @@ public final class AuditChain implements AuditLog {
         this.storeId = store.getClass().getName();
         Optional<AuditEvent> last = guarded(store::last);
         adopt(last.orElse(null));
+        this.startSequence = lastSequence;
+    }
+
+    /** @return the sequence of the last event the store held when this chain was made (0 for an empty log) */
+    public long startSequence() {
+        return startSequence;
     }
 
     private void adopt(AuditEvent last) {

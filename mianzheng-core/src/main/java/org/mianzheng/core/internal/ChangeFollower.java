@@ -45,32 +45,24 @@ public final class ChangeFollower {
     }
 
     /**
-     * Starts after the last event stored now: what came before is what the stores held when this engine started.
+     * Starts after the given event: what came before is what the stores held when this engine started (its caches were
+     * filled from the stores after that). The engine passes the head its audit chain read when it was made, so that
+     * no event appended after it is skipped, even if the store cannot be read when the follower is made.
      *
      * @param store    the engine's audit store
      * @param consents the consent service whose caches follow
      * @param accounts the account service whose cache follows
+     * @param after    the sequence to start after
      */
-    public ChangeFollower(AuditStore store, DefaultConsentService consents, DefaultAccountService accounts) {
+    public ChangeFollower(AuditStore store, DefaultConsentService consents, DefaultAccountService accounts, long after) {
         this.store = store;
         this.storeId = store.getClass().getName();
         this.consents = consents;
         this.accounts = accounts;
-        long start = -1;
-        try {
-            start = lastStored();
-        } catch (RuntimeException e) { // the engine starts all the same; the first poll that can read the store starts there
-            LOG.warn("audit store {} could not be read at start; following the chain starts with the first poll that can: {}", storeId,
-                    e.toString());
-        }
-        this.seen = start;
+        this.seen = after;
     }
 
-    private long lastStored() {
-        return Guard.call(storeId, "last", store::last).map(AuditEvent::sequence).orElse(0L);
-    }
-
-    /** @return the sequence of the last event looked at; -1 until the store could be read */
+    /** @return the sequence of the last event looked at */
     public synchronized long seen() {
         return seen;
     }
@@ -90,9 +82,6 @@ public final class ChangeFollower {
      *                                            one stopped)
      */
     public synchronized int poll() {
-        if (seen < 0) {
-            seen = lastStored();
-        }
         int applied = retry();
         while (true) {
             List<AuditEvent> batch = Guard.call(storeId, "read", () -> store.read(seen + 1, PAGE));

@@ -154,6 +154,48 @@ class TwoEnginesTest {
     }
 
     @Test
+    void anEngineWhoseStoreCouldNotBeReadWhenItsFollowerStartedMissesNoChange() {
+        // while the engine is being built, its audit store answers the first read (its chain's) and fails any later one:
+        // its change follower, which used to read the store again when it was made, started nowhere and then skipped all
+        // that came before its first poll
+        boolean[] built = new boolean[1];
+        WrappingAuditStore flaky = new WrappingAuditStore() {
+            int lasts;
+
+            @Override
+            public java.util.Optional<org.mianzheng.api.AuditEvent> last() {
+                if (++lasts >= 2 && !built[0]) {
+                    throw new org.mianzheng.api.StoreException("audit store unavailable");
+                }
+                return audit.last();
+            }
+
+            @Override
+            public void append(List<org.mianzheng.api.AuditEvent> events) {
+                audit.append(events);
+            }
+
+            @Override
+            public List<org.mianzheng.api.AuditEvent> read(long fromSequence, int limit) {
+                return audit.read(fromSequence, limit);
+            }
+        };
+        Mianzheng c3 = Mianzheng.builder().clock(clock).licenseSource(new FakeSource("onewindow")).auditStore(flaky).catalogStore(catalog)
+                .caseStore(cases).operatorStore(operators).consentStore(consents).violationStore(violations).followChanges(Duration.ZERO).build();
+        built[0] = true;
+        try {
+            Case c = c3.cases().open("T9", "SC001", RetrievalFixture.ZHANG, Map.of(), "W01", "clerk1"); // c3 caches clerk1 as active
+            a.accounts().deregister("clerk1", "admin1", "市行政审批和政务服务局", "离职");
+            assertThat(c3.internals().followChanges()).isGreaterThanOrEqualTo(1);
+            assertThatThrownBy(() -> c3.cases().open("T10", "SC001", RetrievalFixture.ZHANG, Map.of(), "W01", "clerk1"))
+                    .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.kind()).isEqualTo(ViolationKind.DEREGISTERED_ACCOUNT));
+            assertThat(c.bizNo()).isEqualTo("T9");
+        } finally {
+            c3.close();
+        }
+    }
+
+    @Test
     void aDeregistrationInTheChainBeforeTheStoreShowsItStillCounts() {
         // the chain records first and the store follows: an engine reading both in between sees only the chain
         Case c = a.cases().open("T4", "SC001", RetrievalFixture.ZHANG, Map.of(), "W01", "clerk2");
