@@ -58,6 +58,9 @@ public abstract class AuditStoreContractKit {
         List<AuditEvent> broken = new ArrayList<>(chain.subList(3, 6));
         broken.remove(1);
         assertThatThrownBy(() -> store.append(broken)).as("not consecutive").isInstanceOf(StoreException.class);
+        List<AuditEvent> unlinked = List.of(chain.get(3), StoreSamples.chain(5, 1, "f".repeat(64)).get(0));
+        assertThatThrownBy(() -> store.append(unlinked)).as("an event of the batch not linked to the one before it")
+                .isInstanceOf(StoreException.class);
         assertThatThrownBy(() -> store.append(List.of())).isInstanceOf(StoreException.class);
         assertThat(store.read(1, 100)).as("refused batches write nothing").containsExactlyElementsOf(chain.subList(0, 3));
         store.append(chain.subList(3, 6));

@@ -41,6 +41,21 @@ public abstract class CaseStoreContractKit {
     }
 
     @Test
+    void ofConcurrentInsertsOfOneBizNoExactlyOneWins() throws Exception {
+        List<java.util.concurrent.Callable<Boolean>> nodes = new java.util.ArrayList<>();
+        List<Case> attempts = new java.util.ArrayList<>();
+        for (int n = 0; n < 4; n++) {
+            Case c = new Case("B9", "SC001", Holder.person(StoreSamples.RESIDENT, "张三"), Map.of(), "W0" + (n + 1), "clerk" + (n + 1),
+                    StoreSamples.T0.plusSeconds(n));
+            attempts.add(c);
+            nodes.add(() -> store.insert(c));
+        }
+        List<Object> results = ContractSupport.together(nodes);
+        assertThat(results).as("one bizNo, one case").filteredOn(Boolean.TRUE::equals).hasSize(1);
+        assertThat(store.find("B9")).contains(attempts.get(results.indexOf(Boolean.TRUE)));
+    }
+
+    @Test
     void submissionsOldestFirstPerCase() {
         store.insert(StoreSamples.aCase("B1"));
         store.insert(StoreSamples.aCase("B2"));

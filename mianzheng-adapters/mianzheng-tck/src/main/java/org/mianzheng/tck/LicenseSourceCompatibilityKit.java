@@ -278,9 +278,10 @@ public abstract class LicenseSourceCompatibilityKit {
         return log.stream().map(l -> DynamicTest.dynamicTest("masked", () -> {
             LicenseQuery found = fresh(fixture().found(true));
             LicenseQuery missing = fresh(fixture().notFound());
+            int from = l.get().length(); // only what these calls log: the capture may hold other tests' output
             retrieve(found);
             retrieve(missing);
-            String text = l.get();
+            String text = l.get().substring(from);
             assertFalse(text.contains(found.holder().value()), "the log contains an unmasked identity number");
             assertFalse(text.contains(missing.holder().value()), "the log contains an unmasked identity number");
         }));

@@ -156,6 +156,87 @@ public abstract class WorkOrderStoreContractKit {
     }
 
     @Test
+    void anUpdateThatSkipsAVersionIsRefused() {
+        WorkOrder o = StoreSamples.order("WO-1", T);
+        store.insert(o, List.of());
+        assertThat(store.update(StoreSamples.moved(o, 3, T.plus(Duration.ofHours(1))), null)).as("version 3 over version 1").isFalse();
+        assertThat(store.find("WO-1")).contains(o);
+    }
+
+    @Test
+    void ofConcurrentUpdatesOfOneVersionExactlyOneWins() throws Exception {
+        WorkOrder o = StoreSamples.order("WO-1", T);
+        store.insert(o, List.of());
+        List<Callable<Boolean>> writers = new ArrayList<>();
+        List<WorkOrder> attempts = new ArrayList<>();
+        for (int n = 0; n < 4; n++) {
+            WorkOrder next = StoreSamples.moved(o, 2, T.plus(Duration.ofHours(n + 1)));
+            attempts.add(next);
+            writers.add(() -> store.update(next, null));
+        }
+        List<Object> results = ContractSupport.together(writers);
+        assertThat(results).as("exactly one writer of version 2 wins").filteredOn(Boolean.TRUE::equals).hasSize(1);
+        assertThat(store.find("WO-1").orElseThrow()).isEqualTo(attempts.get(results.indexOf(Boolean.TRUE)));
+    }
+
+    @Test
+    void ofConcurrentMarksOfOneNotificationExactlyOneWins() throws Exception {
+        List<Callable<Boolean>> nodes = new ArrayList<>();
+        for (int n = 0; n < 4; n++) {
+            Instant at = T.plusSeconds(n);
+            nodes.add(() -> store.markSent("push:race", at));
+        }
+        assertThat(ContractSupport.together(nodes)).as("first wins, once").filteredOn(Boolean.TRUE::equals).hasSize(1);
+    }
+
+    @Test
+    void aTerminalOrderKeepsNothingPendingEvenWithAScheduleGiven() {
+        WorkOrder o = StoreSamples.order("WO-1", T);
+        List<ScheduledAction> plan = StoreSamples.schedule(o);
+        store.insert(o, plan);
+        assertThat(store.update(StoreSamples.completed(o, T.plusSeconds(5)), plan)).isTrue();
+        assertThat(store.scheduled("WO-1")).isEmpty();
+        assertThat(store.claimDue(T.plus(Duration.ofDays(3)), "node-a", T.plus(Duration.ofDays(4)), 10)).isEmpty();
+    }
+
+    @Test
+    void aRescheduleNeverBringsBackAnIdAlreadySent() {
+        WorkOrder o = StoreSamples.order("WO-1", T);
+        List<ScheduledAction> plan = StoreSamples.schedule(o);
+        store.insert(o, plan);
+        store.markSent(plan.get(0).notificationId(), T.plus(Duration.ofMinutes(15)));
+        WorkOrder moved = StoreSamples.moved(o, 2, o.answerDueAt());
+        assertThat(store.update(moved, plan)).isTrue(); // the same ids again, the sent one among them
+        assertThat(ids(store.scheduled("WO-1"))).doesNotContain(plan.get(0).notificationId());
+        assertThat(ids(store.claimDue(T.plus(Duration.ofDays(3)), "node-a", T.plus(Duration.ofDays(4)), 10)))
+                .doesNotContain(plan.get(0).notificationId());
+    }
+
+    @Test
+    void onlyTheClaimantGivesItsClaimsBack() {
+        WorkOrder o = StoreSamples.order("WO-1", T);
+        List<ScheduledAction> plan = StoreSamples.schedule(o);
+        store.insert(o, plan);
+        Instant now = T.plus(Duration.ofHours(1));
+        List<ScheduledAction> claimed = store.claimDue(now, "node-a", now.plus(LEASE), 1);
+        assertThat(claimed).hasSize(1);
+        store.release("node-b", ids(claimed));
+        assertThat(ids(store.claimDue(now, "node-c", now.plus(LEASE), 10))).as("still node-a's").doesNotContain(claimed.get(0).notificationId());
+    }
+
+    @Test
+    void aLeaseEndingNowIsFreeNow() {
+        WorkOrder o = StoreSamples.order("WO-1", T);
+        List<ScheduledAction> plan = StoreSamples.schedule(o);
+        store.insert(o, plan);
+        Instant now = T.plus(Duration.ofHours(1));
+        Instant leaseEnd = now.plus(LEASE);
+        List<ScheduledAction> claimed = store.claimDue(now, "node-a", leaseEnd, 1);
+        assertThat(store.claimDue(leaseEnd, "node-b", leaseEnd.plus(LEASE), 10)).as("a lease that ended at or before now")
+                .contains(claimed.get(0));
+    }
+
+    @Test
     void concurrentClaimantsGetDisjointActionsCoveringAllDue() throws Exception {
         List<String> all = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
