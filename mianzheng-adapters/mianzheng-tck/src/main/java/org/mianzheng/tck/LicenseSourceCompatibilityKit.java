@@ -237,6 +237,9 @@ public abstract class LicenseSourceCompatibilityKit {
                 assertEquals(q.bizNo(), p.bizNo(), "case number not sent");
                 assertEquals(q.operatorId(), p.operatorId(), "operator not sent");
                 assertEquals(q.windowId(), p.windowId(), "window not sent");
+                if (p.purpose() != null) {
+                    assertEquals(q.purpose(), p.purpose(), "purpose text not sent as given");
+                }
             }
         }));
     }

@@ -10,7 +10,7 @@ import org.mianzheng.api.LicenseQuery;
 
 /**
  * What the backend behind a {@link org.mianzheng.api.spi.LicenseSource} holds, and what the test can do to it.
- * Only the first six methods are required; the others declare optional abilities (fault injection, recording the
+ * Only the first five methods are required; the others declare optional abilities (fault injection, recording the
  * purpose the platform received, capturing logs). A kit test whose ability is missing is not generated.
  */
 public interface LicenseSourceFixture {

@@ -157,7 +157,7 @@ public final class SimulatorFixture implements LicenseSourceFixture {
     }
 
     private static SeenPurpose purpose(SeenCall c) {
-        return new SeenPurpose(c.itemCode(), c.bizNo(), c.operatorId(), c.windowId());
+        return new SeenPurpose(c.itemCode(), c.bizNo(), c.operatorId(), c.windowId(), c.purpose() == null ? "" : c.purpose()); // recorded: absent is ""
     }
 
     @Override

@@ -35,7 +35,7 @@ final class ProvinceLicenseSource implements LicenseSource {
 
     @Override
     public CompletionStage<SourceResult> retrieve(LicenseQuery q) {
-        String purpose = q.itemCode() + "/" + q.bizNo() + "/" + q.operatorId() + "/" + q.windowId();
+        String purpose = q.itemCode() + "/" + q.bizNo() + "/" + q.operatorId() + "/" + q.windowId() + "/" + q.purpose();
         return platform.lookup(q.holder().value(), q.licenseTypeCode(), purpose)
                 .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)                  // 1. own timeout
                 .thenApply(answer -> map(answer, q))

@@ -74,6 +74,17 @@ class ProvinceLicenseSourceCompatibilityTest extends LicenseSourceCompatibilityK
             public Optional<LicenseQuery> restricted() {
                 return Optional.empty();
             }
+
+            @Override
+            public Optional<java.util.List<org.mianzheng.tck.SeenPurpose>> purposesSeen() { // item/case/operator/window/purpose
+                return Optional.of(PLATFORM.purposes.stream().map(s -> s.split("/", 5))
+                        .map(f -> new org.mianzheng.tck.SeenPurpose(f[0], f[1], f[2], f[3], f.length > 4 ? f[4] : "")).toList());
+            }
+
+            @Override
+            public void resetRecording() {
+                PLATFORM.purposes.clear();
+            }
         };
     }
 }

@@ -27,6 +27,8 @@ final class ProvincePlatform {
     static final String TYPE = "111000000000131433";
 
     private final Map<String, Row> rows = new ConcurrentHashMap<>();
+    /** The purpose of each lookup, as received. */
+    final java.util.List<String> purposes = new java.util.concurrent.CopyOnWriteArrayList<>();
     volatile String fault;
 
     ProvincePlatform() {
@@ -42,6 +44,7 @@ final class ProvincePlatform {
 
     /** The province's lookup; fails or lies when a fault is set. */
     CompletableFuture<Answer> lookup(String holderId, String type, String purpose) {
+        purposes.add(String.valueOf(purpose));
         if (purpose == null || purpose.isBlank()) {
             return CompletableFuture.completedFuture(new Answer("MISSING_PURPOSE", null));
         }
