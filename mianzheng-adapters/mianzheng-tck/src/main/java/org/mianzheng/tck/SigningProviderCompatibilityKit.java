@@ -37,8 +37,9 @@ import org.mianzheng.api.spi.SigningProvider;
  * }
  * }</pre>
  *
- * It checks the written contract of the SPI: stable description, signatures that verify with the certificate (SM2
- * with its user ID), input handling, thread safety. {@code mianzheng-seal}'s own tests extend it further with a receipt
+ * It checks the written contract of the SPI: stable description, a certificate chain valid at {@link #now()} that leads
+ * to one of {@link #trustAnchors()}, signatures that verify with the certificate (SM2 with its user ID), input handling,
+ * thread safety. {@code mianzheng-seal}'s own tests extend it further with a receipt
  * signed and verified end to end.
  */
 public abstract class SigningProviderCompatibilityKit {
@@ -99,6 +100,21 @@ public abstract class SigningProviderCompatibilityKit {
         if (provider.algorithm() == SignatureAlgorithm.SM3_WITH_SM2) {
             assertThat(provider.sm2UserId()).isNotEmpty();
         }
+    }
+
+    @Test
+    void chainIsValidNowAndLeadsToATrustAnchor() throws Exception {
+        List<X509Certificate> chain = provider.certificateChain();
+        java.util.Date at = java.util.Date.from(now());
+        for (X509Certificate c : chain) {
+            c.checkValidity(at); // throws CertificateExpiredException or CertificateNotYetValidException
+        }
+        for (int i = 0; i + 1 < chain.size(); i++) {
+            assertThat(Verify.issuedBy(chain.get(i), chain.get(i + 1))).as("certificate %d of the chain is issued by the next", i).isTrue();
+        }
+        X509Certificate top = chain.get(chain.size() - 1);
+        assertThat(trustAnchors()).as("the chain ends at, or is issued by, a trust anchor")
+                .anyMatch(a -> a.equals(top) || Verify.issuedBy(top, a));
     }
 
     @Test

@@ -17,6 +17,24 @@ final class Verify {
     private Verify() {
     }
 
+    /**
+     * @param cert   a certificate
+     * @param issuer its supposed issuer
+     * @return whether the issuer's key verifies the certificate's signature (RSA, ECDSA, SM2 through BouncyCastle)
+     */
+    static boolean issuedBy(java.security.cert.X509Certificate cert, java.security.cert.X509Certificate issuer) {
+        if (!cert.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
+            return false;
+        }
+        try {
+            cert.verify(KeyFactory.getInstance(issuer.getPublicKey().getAlgorithm().equals("RSA") ? "RSA" : "EC", BC)
+                    .generatePublic(new X509EncodedKeySpec(issuer.getPublicKey().getEncoded())), BC);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     static boolean signature(SigningProvider p, byte[] data, byte[] sig) {
         try {
             PublicKey key = p.certificateChain().get(0).getPublicKey();
