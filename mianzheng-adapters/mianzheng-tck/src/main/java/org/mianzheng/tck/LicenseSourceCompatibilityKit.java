@@ -205,13 +205,11 @@ public abstract class LicenseSourceCompatibilityKit {
                 fixture().inject(fault);
                 try {
                     LicenseQuery q = fresh(fixture().found(fault.needsFile()));
-                    long t0 = System.nanoTime();
-                    SourceResult r = retrieve(q);
+                    SourceResult r = retrieve(q); // within the fixture's deadline, or the kit fails (retrieve)
                     assertEquals(fault.expected(), r.outcome(), () -> fault + ": expected " + fault.expected() + ", got " + r);
                     if (fault == PlatformFault.UNKNOWN_STATUS) {
                         assertNotNull(r.platformCode(), "an unknown status code must be reported in platformCode");
                     }
-                    assertTrue(System.nanoTime() - t0 <= fixture().deadline().toNanos());
                     assertFalse(r.detail().contains(q.holder().value()), "detail contains the identity number");
                 } finally {
                     fixture().clearFaults();
