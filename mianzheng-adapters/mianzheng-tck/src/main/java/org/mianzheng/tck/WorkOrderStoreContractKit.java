@@ -36,6 +36,14 @@ public abstract class WorkOrderStoreContractKit {
         store = newStore();
     }
 
+    /** Inserts a sample order created at {@code T} with its sample schedule, and returns the schedule. */
+    private List<ScheduledAction> insertScheduled(String id) {
+        WorkOrder o = StoreSamples.order(id, T);
+        List<ScheduledAction> plan = StoreSamples.schedule(o);
+        store.insert(o, plan);
+        return plan;
+    }
+
     private static List<String> ids(List<ScheduledAction> l) {
         return l.stream().map(ScheduledAction::notificationId).toList();
     }
@@ -83,9 +91,7 @@ public abstract class WorkOrderStoreContractKit {
 
     @Test
     void scheduleIsWrittenWithTheOrderAndClaimedWhenDue() {
-        WorkOrder o = StoreSamples.order("WO-1", T);
-        List<ScheduledAction> plan = StoreSamples.schedule(o);
-        store.insert(o, plan);
+        List<ScheduledAction> plan = insertScheduled("WO-1");
         assertThat(store.scheduled("WO-1")).containsExactlyElementsOf(plan);
         assertThat(store.openUnscheduled()).isEmpty();
         assertThat(store.claimDue(T.plusSeconds(60), "node-a", T.plus(LEASE), 10)).as("nothing due yet").isEmpty();
@@ -108,9 +114,7 @@ public abstract class WorkOrderStoreContractKit {
 
     @Test
     void renewedClaimsOutliveTheFirstLease() {
-        WorkOrder o = StoreSamples.order("WO-1", T);
-        List<ScheduledAction> plan = StoreSamples.schedule(o);
-        store.insert(o, plan);
+        List<ScheduledAction> plan = insertScheduled("WO-1");
         Instant now = T.plus(Duration.ofHours(1));
         assertThat(store.claimDue(now, "node-a", now.plus(LEASE), 2)).as("limit").hasSize(2);
         assertThat(store.renew("node-a", ids(plan.subList(0, 2)), now.plus(LEASE.multipliedBy(3)))).hasSize(2);
@@ -120,9 +124,8 @@ public abstract class WorkOrderStoreContractKit {
 
     @Test
     void rescheduleReplacesPendingKeepsSentAndClosingDropsPending() {
-        WorkOrder o = StoreSamples.order("WO-1", T);
-        List<ScheduledAction> plan = StoreSamples.schedule(o);
-        store.insert(o, plan);
+        List<ScheduledAction> plan = insertScheduled("WO-1");
+        WorkOrder o = store.find("WO-1").orElseThrow();
         store.markSent(plan.get(0).notificationId(), T.plus(Duration.ofMinutes(15)));
         WorkOrder moved = StoreSamples.moved(o, 2, T.plus(Duration.ofHours(24)));
         List<ScheduledAction> newPlan = StoreSamples.schedule(moved);
@@ -191,9 +194,8 @@ public abstract class WorkOrderStoreContractKit {
 
     @Test
     void aTerminalOrderKeepsNothingPendingEvenWithAScheduleGiven() {
-        WorkOrder o = StoreSamples.order("WO-1", T);
-        List<ScheduledAction> plan = StoreSamples.schedule(o);
-        store.insert(o, plan);
+        List<ScheduledAction> plan = insertScheduled("WO-1");
+        WorkOrder o = store.find("WO-1").orElseThrow();
         assertThat(store.update(StoreSamples.completed(o, T.plusSeconds(5)), plan)).isTrue();
         assertThat(store.scheduled("WO-1")).isEmpty();
         assertThat(store.claimDue(T.plus(Duration.ofDays(3)), "node-a", T.plus(Duration.ofDays(4)), 10)).isEmpty();
@@ -201,9 +203,8 @@ public abstract class WorkOrderStoreContractKit {
 
     @Test
     void aRescheduleNeverBringsBackAnIdAlreadySent() {
-        WorkOrder o = StoreSamples.order("WO-1", T);
-        List<ScheduledAction> plan = StoreSamples.schedule(o);
-        store.insert(o, plan);
+        List<ScheduledAction> plan = insertScheduled("WO-1");
+        WorkOrder o = store.find("WO-1").orElseThrow();
         store.markSent(plan.get(0).notificationId(), T.plus(Duration.ofMinutes(15)));
         WorkOrder moved = StoreSamples.moved(o, 2, o.answerDueAt());
         assertThat(store.update(moved, plan)).isTrue(); // the same ids again, the sent one among them
@@ -214,9 +215,7 @@ public abstract class WorkOrderStoreContractKit {
 
     @Test
     void onlyTheClaimantGivesItsClaimsBack() {
-        WorkOrder o = StoreSamples.order("WO-1", T);
-        List<ScheduledAction> plan = StoreSamples.schedule(o);
-        store.insert(o, plan);
+        List<ScheduledAction> plan = insertScheduled("WO-1");
         Instant now = T.plus(Duration.ofHours(1));
         List<ScheduledAction> claimed = store.claimDue(now, "node-a", now.plus(LEASE), 1);
         assertThat(claimed).hasSize(1);
@@ -226,9 +225,7 @@ public abstract class WorkOrderStoreContractKit {
 
     @Test
     void aLeaseEndingNowIsFreeNow() {
-        WorkOrder o = StoreSamples.order("WO-1", T);
-        List<ScheduledAction> plan = StoreSamples.schedule(o);
-        store.insert(o, plan);
+        List<ScheduledAction> plan = insertScheduled("WO-1");
         Instant now = T.plus(Duration.ofHours(1));
         Instant leaseEnd = now.plus(LEASE);
         List<ScheduledAction> claimed = store.claimDue(now, "node-a", leaseEnd, 1);
