@@ -221,6 +221,29 @@ public abstract class LicenseSourceCompatibilityKit {
         return tests.stream();
     }
 
+    /**
+     * @return a test when the fixture can make the platform not answer: {@code retrieve} must return its stage at once,
+     *         not wait for the answer (or its own timeout) on the caller's thread
+     */
+    @TestFactory
+    Stream<DynamicTest> retrieveDoesNotBlockTheCaller() {
+        return Stream.of(1).filter(x -> fixture().supportedFaults().contains(PlatformFault.NO_ANSWER)).map(x -> DynamicTest.dynamicTest(
+                "non-blocking", () -> {
+                    fixture().inject(PlatformFault.NO_ANSWER);
+                    try {
+                        CompletionStage<SourceResult> stage = source().retrieve(fresh(fixture().found(false)));
+                        assertNotNull(stage, "retrieve returned null");
+                        // the platform has not answered: a stage already complete means retrieve waited on the caller's
+                        // thread (until its own timeout); no clock is read, so a slow machine cannot fail this
+                        assertFalse(stage.toCompletableFuture().isDone(), "retrieve blocked the caller until the call was over");
+                        SourceResult r = stage.toCompletableFuture().get(fixture().deadline().toMillis() * 2, TimeUnit.MILLISECONDS);
+                        assertEquals(SourceOutcome.TIMEOUT, r.outcome(), "a platform that does not answer is a TIMEOUT");
+                    } finally {
+                        fixture().clearFaults();
+                    }
+                }));
+    }
+
     /** @return a test when the fixture records purposes */
     @TestFactory
     Stream<DynamicTest> purposeIsSentWithEveryCall() {
