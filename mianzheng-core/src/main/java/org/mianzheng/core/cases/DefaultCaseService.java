@@ -79,12 +79,8 @@ public final class DefaultCaseService implements CaseService {
         if (!inserted) {
             // another node opened a case with this bizNo first: the opening just recorded is taken back, so that reports
             // and spot checks keep the case that was stored
-            CaseException e = new CaseException(CaseException.Reason.DUPLICATE_BIZ_NO, c.bizNo(), "a case with this bizNo exists already");
-            RuntimeException unrecorded = opened == null ? null : guard.notSaved(opened, c.operatorId(), "case", c.bizNo());
-            if (unrecorded != null) {
-                e.addSuppressed(unrecorded);
-            }
-            throw e;
+            throw org.mianzheng.core.internal.FailedWrite.takenBack(new CaseException(CaseException.Reason.DUPLICATE_BIZ_NO, c.bizNo(),
+                    "a case with this bizNo exists already"), () -> opened == null ? null : guard.notSaved(opened, c.operatorId(), "case", c.bizNo()));
         }
         cache.put(c.bizNo(), c);
         LOG.info("case {} opened for item {} at window {} by {}", c.bizNo(), c.itemCode(), c.windowId(), c.operatorId());

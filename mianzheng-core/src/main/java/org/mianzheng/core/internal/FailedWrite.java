@@ -41,19 +41,30 @@ public final class FailedWrite {
                 LOG.warn("{}: the store failed ({}) but holds it", record, cause);
                 return written;
             }
-            case NOT_STORED -> {
-                RuntimeException unrecorded = takeBack.get();
-                if (unrecorded != null) {
-                    failed.addSuppressed(unrecorded);
-                }
-                throw failed;
-            }
+            case NOT_STORED -> throw takenBack(failed, takeBack);
             default -> {
                 LOG.warn("{}: the store failed ({}) and whether it holds it is not known; the audit log keeps event {}", record, cause,
                         attemptedAt);
                 throw failed;
             }
         }
+    }
+
+    /**
+     * Takes a recorded act back ({@code NOT_SAVED}) before its failure is thrown; if that cannot be recorded, why is
+     * attached to the failure as suppressed (the log then keeps the act as if done).
+     *
+     * @param failure  what the caller will throw
+     * @param takeBack records that the act was not saved; returns why that failed, or {@code null}
+     * @param <E>      failure type
+     * @return {@code failure}
+     */
+    public static <E extends RuntimeException> E takenBack(E failure, Supplier<RuntimeException> takeBack) {
+        RuntimeException unrecorded = takeBack.get();
+        if (unrecorded != null) {
+            failure.addSuppressed(unrecorded);
+        }
+        return failure;
     }
 
     /** What the store shows. */

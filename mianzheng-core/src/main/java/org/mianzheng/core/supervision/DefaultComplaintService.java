@@ -179,12 +179,8 @@ public final class DefaultComplaintService implements ComplaintService {
      * act back, for the supervision reports and anyone reading the log.
      */
     private SupervisionException notSaved(AuditEvent attempted, Complaint c, String actor, String message) {
-        SupervisionException e = new SupervisionException(Reason.CONCURRENT_UPDATE, message);
-        RuntimeException unrecorded = audit.appendNotSaved(attempted, actor, "complaint", c.id());
-        if (unrecorded != null) {
-            e.addSuppressed(unrecorded);
-        }
-        return e;
+        return FailedWrite.takenBack(new SupervisionException(Reason.CONCURRENT_UPDATE, message),
+                () -> audit.appendNotSaved(attempted, actor, "complaint", c.id()));
     }
 
     @Override

@@ -414,12 +414,8 @@ public final class DefaultWorkOrderService implements WorkOrderService {
      * the log.
      */
     private WorkOrderException notSaved(org.mianzheng.api.AuditEvent attempted, WorkOrder next, String actor, String message) {
-        WorkOrderException e = new WorkOrderException(Reason.CONCURRENT_UPDATE, next.id(), message);
-        RuntimeException unrecorded = audit.appendNotSaved(attempted, actor, "order", next.id());
-        if (unrecorded != null) {
-            e.addSuppressed(unrecorded);
-        }
-        return e;
+        return FailedWrite.takenBack(new WorkOrderException(Reason.CONCURRENT_UPDATE, next.id(), message),
+                () -> audit.appendNotSaved(attempted, actor, "order", next.id()));
     }
 
     @Override
