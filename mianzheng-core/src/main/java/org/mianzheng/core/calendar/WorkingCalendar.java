@@ -472,6 +472,13 @@ public final class WorkingCalendar {
                 "adding " + d + " of working time to " + start + " leaves the supported instant range", cause);
     }
 
+    /**
+     * The interval whose start was found last for {@link #isWorkingSecond} (the floor of the second asked), tried first
+     * on the next call: the engine asks about "now" over and over, and now stays in one interval for hours. A hint only,
+     * checked before use, so threads may race on it (an {@code int} is written whole).
+     */
+    private int lastInterval = -1;
+
     /** Working seconds from the range start to epoch second s (exclusive); negative before the range. */
     private long workBefore(long s) {
         if (s >= rangeEnd) {
@@ -492,7 +499,11 @@ public final class WorkingCalendar {
         if (s >= rangeEnd || s < rangeStart) {
             return model.isWorking(zoneLine.toLocal(s));
         }
-        int i = floor(starts, n, s);
+        int i = lastInterval;
+        if (i < 0 || i >= n || starts[i] > s || (i + 1 < n && starts[i + 1] <= s)) { // not the interval asked last
+            i = floor(starts, n, s);
+            lastInterval = i;
+        }
         return i >= 0 && s < ends[i];
     }
 
