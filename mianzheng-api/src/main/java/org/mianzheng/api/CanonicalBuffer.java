@@ -23,23 +23,20 @@ import java.util.Arrays;
  */
 final class CanonicalBuffer {
     private static final ThreadLocal<CanonicalBuffer> LOCAL = ThreadLocal.withInitial(CanonicalBuffer::new);
-    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final java.lang.invoke.VarHandle INT_BE = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class,
+            java.nio.ByteOrder.BIG_ENDIAN);
+    private static final java.lang.invoke.VarHandle LONG_BE = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class,
+            java.nio.ByteOrder.BIG_ENDIAN);
     /** "00" .. "99": the two ASCII digits of each value below 100. */
     private static final byte[] PAIRS = new byte[200];
     private static final byte[][] TYPE_NAMES;
     /** 10⁰ .. 10⁹. */
     private static final int[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000};
-    /** The two lowercase hex digits of every byte value. */
-    private static final byte[] HEX_PAIRS = new byte[512];
 
     static {
         for (int i = 0; i < 100; i++) {
             PAIRS[2 * i] = (byte) ('0' + i / 10);
             PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
-        }
-        for (int v = 0; v < 256; v++) {
-            HEX_PAIRS[2 * v] = HEX[v >>> 4];
-            HEX_PAIRS[2 * v + 1] = HEX[v & 0xF];
         }
         AuditType[] types = AuditType.values();
         TYPE_NAMES = new byte[types.length][];
@@ -363,16 +360,31 @@ final class CanonicalBuffer {
         return hexOf(d);
     }
 
+    /**
+     * The 8 lowercase hex digits of 4 bytes, as 8 ASCII bytes in a {@code long} (the first digit in its highest byte),
+     * worked out on all digits at once: each nibble is moved into a byte of its own, then turned into its digit
+     * ({@code '0'} + n, plus 39 more for 10 to 15, which reach {@code 'a'} to {@code 'f'}).
+     *
+     * @param x 4 bytes, big-endian
+     * @return their hex digits, big-endian
+     */
+    static long hexOf(int x) {
+        long v = x & 0xFFFFFFFFL;
+        v = (v & 0xFFFF0000L) << 16 | v & 0xFFFFL;
+        v = (v & 0x0000FF000000FF00L) << 8 | v & 0x000000FF000000FFL;
+        v = (v & 0x00F000F000F000F0L) << 4 | v & 0x000F000F000F000FL; // one nibble per byte, 0 to 15
+        long letters = (v + 0x0606060606060606L) >>> 4 & 0x0101010101010101L; // 1 in the bytes of 10 to 15
+        return v + 0x3030303030303030L + letters * 39;
+    }
+
     private String hexOf(MessageDigest d) {
         try {
             d.digest(digest, 0, digest.length);
         } catch (DigestException e) {
             throw new IllegalStateException("SHA-256 digest buffer too small", e);
         }
-        for (int i = 0; i < 32; i++) {
-            int v = (digest[i] & 0xFF) << 1;
-            hex[2 * i] = HEX_PAIRS[v];
-            hex[2 * i + 1] = HEX_PAIRS[v + 1];
+        for (int i = 0; i < 8; i++) {
+            LONG_BE.set(hex, 8 * i, hexOf((int) INT_BE.get(digest, 4 * i)));
         }
         lastHex = new String(hex, StandardCharsets.ISO_8859_1); // Latin-1 bytes are kept as they are: no re-encoding
         previous = recent;

@@ -97,6 +97,22 @@ class CanonicalBufferTest {
         return out.toByteArray();
     }
 
+    /** The hex digits of 4 bytes, worked out together, are those of {@link java.util.HexFormat}, byte by byte. */
+    @Property(tries = 5_000)
+    void hexDigitsOfFourBytesAtOnce(@ForAll int x) {
+        byte[] four = java.nio.ByteBuffer.allocate(4).putInt(x).array();
+        byte[] digits = java.nio.ByteBuffer.allocate(8).putLong(CanonicalBuffer.hexOf(x)).array();
+        assertThat(new String(digits, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo(java.util.HexFormat.of().formatHex(four));
+    }
+
+    @org.junit.jupiter.api.Test
+    void hexDigitsAtTheEdges() {
+        for (int x : new int[] {0, -1, 0x09090909, 0x0a0a0a0a, 0x9a9a9a9a, 0xf0f0f0f0, 0x0f0f0f0f, 0x12345678, 0x89abcdef, Integer.MIN_VALUE}) {
+            byte[] digits = java.nio.ByteBuffer.allocate(8).putLong(CanonicalBuffer.hexOf(x)).array();
+            assertThat(new String(digits, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo(String.format("%08x", x));
+        }
+    }
+
     @Property(tries = 2_000)
     void numbersAreWrittenAsTheirDecimalString(@ForAll long v) {
         assertThat(encoded(v)).isEqualTo(referenceOf(Long.toString(v)));
