@@ -27,7 +27,9 @@ import org.mianzheng.core.retrieval.CachedLicense;
  *
  * <p>The hot path is one map lookup for the case's derived state, which remembers the clerk it last authorised
  * (void once any account is deregistered), keeps each material's longest consent with its validity in epoch millis,
- * and reuses the last check's result: a repeated check by the same clerk allocates nothing. Each material's cache
+ * and reuses the last check's result: a repeated check by the same clerk allocates nothing, and while the account
+ * version is the one that result was authorised at and its consent is the longest one and in force, it is returned
+ * straight from the material's slot. Each material's cache
  * key remembers the entry it last found and serves it again while younger than the cache's time to live (see
  * {@link #hit}); the cache's evictions clear it ({@link #evicted}).
  */
@@ -105,8 +107,22 @@ public final class ConsentedLookup {
      * @param consent  the consent in force that covers it
      * @param key      its licence cache key, or {@code null} if it is not a licence
      * @param subject  the audit subject digest of the case's applicant
+     * @param retrievable whether the material is one the engine retrieves ({@link #retrievable(MaterialPlan)}), worked
+     *                 out once per case state so that a repeated retrieval does not read the plan again
+     * @param accountVersion the {@linkplain DefaultAccountService#version() account version} the operator was authorised
+     *                 at: while it is current, a repeated check by the same operator needs no new authorisation
      */
-    public record Checked(Operator operator, Case theCase, MaterialPlan material, Consent consent, CacheKey key, String subject) {
+    public record Checked(Operator operator, Case theCase, MaterialPlan material, Consent consent, CacheKey key, String subject,
+                          boolean retrievable, long accountVersion) {
+    }
+
+    /**
+     * @param mp a material's plan
+     * @return whether the engine retrieves it: an exempt electronic licence obtained by data call
+     */
+    public static boolean retrievable(MaterialPlan mp) {
+        return mp.decision() == org.mianzheng.api.MaterialDecision.EXEMPT && mp.material().kind() == org.mianzheng.api.MaterialKind.ELECTRONIC_LICENSE
+                && mp.mode() == org.mianzheng.api.RetrievalMode.DATA_CALL;
     }
 
     private final Clock clock;
@@ -124,9 +140,15 @@ public final class ConsentedLookup {
      * long way); and the last check's result, reused while the clerk and the consent are the same.
      */
     private static final class Slot {
+        /**
+         * The material's code, interned: one copy for every case of the item and every item that lists the material, so
+         * comparing a caller's code with it reads bytes that are likely in cache (and none for a constant).
+         */
         final String code;
         final int hash;
         final MaterialPlan plan;
+        /** {@link #retrievable(MaterialPlan)} of the plan. */
+        final boolean retrievable;
         final CacheKey key;
         final Consent consent;
         final long validFrom;
@@ -135,9 +157,10 @@ public final class ConsentedLookup {
         Checked memo;
 
         Slot(MaterialPlan plan, CacheKey key, List<Consent> consents) {
-            this.code = plan.materialCode();
+            this.code = plan.materialCode().intern();
             this.hash = code.hashCode();
             this.plan = plan;
+            this.retrievable = retrievable(plan);
             this.key = key;
             Consent best = null;
             for (Consent k : consents) {
@@ -256,12 +279,22 @@ public final class ConsentedLookup {
      */
     public Checked check(String bizNo, String materialCode, String operatorId, String act, long nowMillis) {
         CaseState st = bizNo == null ? null : states.get(bizNo);
+        if (st != null && materialCode != null) { // a repeat: the material's last check, if nothing it rests on has changed
+            Slot slot = st.find(materialCode);
+            Checked memo = slot == null ? null : slot.memo;
+            if (memo != null && memo.accountVersion() == accounts.version() && memo.operator().id().equals(operatorId)
+                    && nowMillis >= slot.validFrom && nowMillis < slot.validUntil && memo.consent() == slot.consent) {
+                return memo;
+            }
+        }
         Operator op;
+        long version;
         Clerk last = st == null ? null : st.clerk;
         if (last != null && last.version == accounts.version() && last.op.id().equals(operatorId)) {
             op = last.op; // the clerk this case last authorised, and no account has lost rights since
+            version = last.version;
         } else {
-            long version = accounts.version(); // read first: a deregistration during authorize() voids what is remembered
+            version = accounts.version(); // read first: a deregistration during authorize() voids what is remembered
             op = accounts.authorize(operatorId, Role.WINDOW_CLERK, bizNo, act); // refusals of the account come first
             st = state(bizNo);
             st.clerk = new Clerk(op, version);
@@ -269,10 +302,10 @@ public final class ConsentedLookup {
         Slot slot = slot(st, materialCode, op, act);
         Consent consent = consent(st, slot, op, act, nowMillis);
         Checked memo = slot.memo;
-        if (memo != null && memo.operator() == op && memo.consent() == consent) {
+        if (memo != null && memo.operator() == op && memo.consent() == consent && memo.accountVersion() == version) {
             return memo;
         }
-        Checked ck = new Checked(op, st.theCase, slot.plan, consent, slot.key, st.subject);
+        Checked ck = new Checked(op, st.theCase, slot.plan, consent, slot.key, st.subject, slot.retrievable, version);
         slot.memo = ck;
         return ck;
     }

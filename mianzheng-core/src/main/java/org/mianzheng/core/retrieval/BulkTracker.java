@@ -15,6 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * case; when it is full it is compacted, or doubled if more than half of it is holders counted, so its length stays
  * below four times the most holders counted at once, and each touch costs amortised constant work. Its arrays do not
  * shrink: after a burst of holders, an operator keeps 12 bytes per entry of that size.
+ *
+ * <p>A caller that touches the same holder again and again (the engine's repeated cache hits) keeps its entry and
+ * touches it directly ({@link #touch(Holder, long)}): no map lookup, only the entry and the log.
  */
 final class BulkTracker {
     private final long windowMillis;
@@ -24,14 +27,23 @@ final class BulkTracker {
         this.windowMillis = windowMillis;
     }
 
-    /** A holder counted for one operator, with the log position of its last touch. */
-    private static final class Holder {
+    /**
+     * A holder counted for one operator, with the log position of its last touch. A caller may keep it and touch it
+     * again with {@link #touch(Holder, long)}, which skips the map lookup; once it has left the window it is
+     * {@linkplain #gone gone} and a new one is made on the next touch.
+     */
+    static final class Holder {
         final String subject;
-        /** Absolute log position of the last touch (always between the log's head and tail). */
-        long latest;
+        /** The operator's holders this one belongs to: its lock guards the fields below. */
+        final Seen owner;
+        /** Absolute log position of the last touch (between the log's head and tail), or −1 before the first. */
+        long latest = -1;
+        /** Left the window and removed from the owner's map: a touch must make a new one. */
+        boolean gone;
 
-        Holder(String subject) {
+        Holder(String subject, Seen owner) {
             this.subject = subject;
+            this.owner = owner;
         }
     }
 
@@ -43,9 +55,9 @@ final class BulkTracker {
         long head;
         long tail;
 
-        /** Appends a touch of a holder; its earlier entry, if any ({@code fresh} is false), is cleared. */
-        void append(Holder h, long at, boolean fresh) {
-            if (!fresh) {
+        /** Appends a touch of a holder; its earlier entry, if any, is cleared. */
+        void append(Holder h, long at) {
+            if (h.latest >= 0) {
                 who[(int) (h.latest & (who.length - 1))] = null;
             }
             if (tail - head == who.length) {
@@ -92,6 +104,8 @@ final class BulkTracker {
                         return; // the eldest last touch is in the window: so are the later ones
                     }
                     holders.remove(h.subject);
+                    h.gone = true;
+                    h.latest = -1;
                     who[i] = null;
                 }
                 head++;
@@ -103,15 +117,47 @@ final class BulkTracker {
      * @return the number of distinct holders the operator touched in the window ending now, including this one
      */
     int touch(String operatorId, String subject, long nowMillis) {
+        int n;
+        while ((n = touch(holder(operatorId, subject), nowMillis)) < 0) {
+            // it left the window between the two calls: make it again
+        }
+        return n;
+    }
+
+    /**
+     * The operator's entry for a holder, made if there is none; to be {@linkplain #touch(Holder, long) touched} now.
+     *
+     * @param operatorId operator
+     * @param subject    holder
+     * @return the entry
+     */
+    Holder holder(String operatorId, String subject) {
         Seen seen = byOperator.computeIfAbsent(operatorId, k -> new Seen());
         synchronized (seen) {
             Holder h = seen.holders.get(subject);
-            boolean fresh = h == null;
-            if (fresh) {
-                h = new Holder(subject);
+            if (h == null) {
+                h = new Holder(subject, seen);
                 seen.holders.put(subject, h);
             }
-            seen.append(h, nowMillis, fresh);
+            return h;
+        }
+    }
+
+    /**
+     * Touches a holder entry kept from {@link #holder} (or an earlier touch).
+     *
+     * @param h         the entry
+     * @param nowMillis now
+     * @return the number of distinct holders its operator touched in the window ending now, including this one; or −1
+     *         if the entry has left the window meanwhile (nothing was counted: get a new one from {@link #holder})
+     */
+    int touch(Holder h, long nowMillis) {
+        Seen seen = h.owner;
+        synchronized (seen) {
+            if (h.gone) {
+                return -1;
+            }
+            seen.append(h, nowMillis);
             seen.expire(nowMillis - windowMillis);
             return seen.holders.size();
         }

@@ -23,14 +23,42 @@ public final class CachedLicense {
     private volatile Hit hit;
 
     /**
-     * A cache hit's audit record and result, and the check and subject they were made for (compared by identity).
-     *
-     * @param check   the check
-     * @param subject the subject digest
-     * @param record  the audit record of the hit
-     * @param result  the result returned for it
+     * A cache hit's audit record and result, and the check and subject they were made for (compared by identity); also
+     * the bulk tracker's entry for the clerk and holder, so that a repeated hit counts its holder without a lookup.
      */
-    record Hit(ConsentedLookup.Checked check, String subject, AuditRecord record, RetrievalResult result) {
+    static final class Hit {
+        private final ConsentedLookup.Checked check;
+        private final String subject;
+        private final AuditRecord record;
+        private final RetrievalResult result;
+        /**
+         * The bulk tracker's entry for the check's clerk and this holder, or {@code null}. Racy: a stale or missing one
+         * only costs a lookup, since the tracker refuses an entry that has left the window.
+         */
+        BulkTracker.Holder holder;
+
+        Hit(ConsentedLookup.Checked check, String subject, AuditRecord record, RetrievalResult result) {
+            this.check = check;
+            this.subject = subject;
+            this.record = record;
+            this.result = result;
+        }
+
+        ConsentedLookup.Checked check() {
+            return check;
+        }
+
+        String subject() {
+            return subject;
+        }
+
+        AuditRecord record() {
+            return record;
+        }
+
+        RetrievalResult result() {
+            return result;
+        }
     }
 
     /**

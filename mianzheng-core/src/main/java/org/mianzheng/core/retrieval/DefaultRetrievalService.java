@@ -28,12 +28,10 @@ import org.mianzheng.api.InvalidValueException;
 import org.mianzheng.api.License;
 import org.mianzheng.api.LicenseQuery;
 import org.mianzheng.api.MaterialDecision;
-import org.mianzheng.api.MaterialKind;
 import org.mianzheng.api.MaterialPlan;
 import org.mianzheng.api.MianzhengException;
 import org.mianzheng.api.MustSubmitReason;
 import org.mianzheng.api.RetrievalException;
-import org.mianzheng.api.RetrievalMode;
 import org.mianzheng.api.RetrievalOutcome;
 import org.mianzheng.api.RetrievalResult;
 import org.mianzheng.api.RetrievalService;
@@ -141,7 +139,7 @@ public final class DefaultRetrievalService implements RetrievalService {
     public CompletionStage<List<RetrievalResult>> retrieveAll(String bizNo, String operatorId) {
         List<CompletableFuture<RetrievalResult>> all = new ArrayList<>();
         try {
-            List<MaterialPlan> licences = lookup.plan(bizNo).materials().stream().filter(DefaultRetrievalService::retrievable).toList();
+            List<MaterialPlan> licences = lookup.plan(bizNo).materials().stream().filter(ConsentedLookup::retrievable).toList();
             for (MaterialPlan mp : licences) {
                 if (lookup.covered(bizNo, mp.materialCode())) {
                     all.add(start(bizNo, mp.materialCode(), operatorId));
@@ -157,30 +155,28 @@ public final class DefaultRetrievalService implements RetrievalService {
         return CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0])).thenApply(v -> all.stream().map(CompletableFuture::join).toList());
     }
 
-    private static boolean retrievable(MaterialPlan mp) {
-        return mp.decision() == MaterialDecision.EXEMPT && mp.material().kind() == MaterialKind.ELECTRONIC_LICENSE && mp.mode() == RetrievalMode.DATA_CALL;
-    }
-
     private CompletableFuture<RetrievalResult> start(String bizNo, String materialCode, String operatorId) {
         Instant at = clock.instant(); // one reading for the checks, the flags, the cache and a hit's audit event
         long now = at.toEpochMilli();
         Checked ck = lookup.check(bizNo, materialCode, operatorId, "retrieve", now);
-        MaterialPlan mp = ck.material();
-        if (!retrievable(mp)) {
+        if (!ck.retrievable()) {
+            MaterialPlan mp = ck.material();
             throw new RetrievalException("material " + mp.materialCode() + " of case " + ck.theCase().bizNo() + " is " + mp.decision()
                     + (mp.decision() == MaterialDecision.EXEMPT ? " by " + mp.mode() + " of a " + mp.material().kind() : "")
                     + ": only exempt electronic licences are retrieved here");
         }
-        Case c = ck.theCase();
         String subject = ck.subject();
-        flags(ck, subject, at);
         CachedLicense hit = lookup.hit(ck, now);
+        CachedLicense.Hit memo = hit == null ? null : hit.hit(ck, subject);
+        BulkTracker.Holder holder = flags(ck, subject, at, memo == null ? null : memo.holder);
         if (hit != null) {
-            CachedLicense.Hit memo = hit.hit(ck, subject);
             if (memo == null) { // the first hit under this check: later ones record the same act again, with the same result
-                AuditRecord record = new AuditRecord(AuditType.CACHE_HIT, ck.operator().id(), c.bizNo(), subject, Map.of("material",
-                        mp.materialCode(), "channel", hit.channel(), "consent", ck.consent().id(), "retrievedAt", hit.retrievedAtText())).reusable();
+                AuditRecord record = new AuditRecord(AuditType.CACHE_HIT, ck.operator().id(), ck.theCase().bizNo(), subject, Map.of("material",
+                        ck.material().materialCode(), "channel", hit.channel(), "consent", ck.consent().id(), "retrievedAt", hit.retrievedAtText())).reusable();
                 memo = hit.rememberHit(ck, subject, record, result(ck, hit.license(), hit.channel(), hit.retrievedAt(), true, List.of()));
+            }
+            if (memo.holder != holder) {
+                memo.holder = holder; // the next hit counts its holder without the tracker's lookup
             }
             audit.append(memo.record(), at);
             return CompletableFuture.completedFuture(memo.result());
@@ -190,11 +186,23 @@ public final class DefaultRetrievalService implements RetrievalService {
         return run.promise;
     }
 
-    private void flags(Checked ck, String subject, Instant now) {
+    /**
+     * Counts the holder for the clerk and raises the misuse flags.
+     *
+     * @param known the tracker's entry for this clerk and holder, kept from an earlier hit, or {@code null}
+     * @return the entry touched, to keep for the next hit
+     */
+    private BulkTracker.Holder flags(Checked ck, String subject, Instant now, BulkTracker.Holder known) {
         String op = ck.operator().id();
-        String biz = ck.theCase().bizNo();
-        int distinct = bulk.touch(op, subject, now.toEpochMilli());
+        long millis = now.toEpochMilli();
+        BulkTracker.Holder holder = known;
+        int distinct = holder == null ? -1 : bulk.touch(holder, millis);
+        while (distinct < 0) { // none kept, or it left the window
+            holder = bulk.holder(op, subject);
+            distinct = bulk.touch(holder, millis);
+        }
         if (distinct > settings.bulkHolderLimit()) {
+            String biz = ck.theCase().bizNo();
             Map<String, String> d = Map.of("distinctHolders", Integer.toString(distinct), "limit", Integer.toString(settings.bulkHolderLimit()),
                     "window", settings.bulkWindow().toString());
             if (settings.refuseBulk()) {
@@ -204,12 +212,14 @@ public final class DefaultRetrievalService implements RetrievalService {
             violations.record(ViolationKind.BULK_HARVESTING, op, biz, false, d);
         }
         if (!openingHours.isWorkingTime(now)) {
+            String biz = ck.theCase().bizNo(); // read here only: a repeated hit does not need the case
             Map<String, String> d = Map.of("at", now.toString());
             if (settings.refuseOutsideOfficeHours()) {
                 throw violations.refuse(ViolationKind.OUTSIDE_OFFICE_HOURS, op, biz, "retrieval outside office hours", d);
             }
             violations.record(ViolationKind.OUTSIDE_OFFICE_HOURS, op, biz, false, d);
         }
+        return holder;
     }
 
     /** State of one retrieval across its channel attempts. */

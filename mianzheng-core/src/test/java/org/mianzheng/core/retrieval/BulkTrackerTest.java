@@ -44,7 +44,17 @@ class BulkTrackerTest {
      * last touch, counted while in the window); after each touch, {@code after} sees the tracker and the count.
      */
     private static void againstTheModel(List<String> holders, List<Integer> steps, int window, java.util.function.ObjIntConsumer<BulkTracker> after) {
+        againstTheModel(holders, steps, window, after, false);
+    }
+
+    /**
+     * @param kept whether each holder's entry is kept and touched directly, as the engine does on repeated cache hits
+     *             (a fresh one is fetched when the kept one has left the window)
+     */
+    private static void againstTheModel(List<String> holders, List<Integer> steps, int window, java.util.function.ObjIntConsumer<BulkTracker> after,
+                                        boolean kept) {
         BulkTracker t = new BulkTracker(window);
+        Map<String, BulkTracker.Holder> entries = new HashMap<>();
         Map<String, Long> last = new HashMap<>();
         long now = 1_000;
         for (int i = 0; i < holders.size(); i++) {
@@ -53,7 +63,19 @@ class BulkTrackerTest {
             last.put(h, now);
             long cutoff = now - window;
             long expected = last.values().stream().filter(at -> at > cutoff).count();
-            assertThat(t.touch("op", h, now)).as("touch %d of %s at %d", i, h, now).isEqualTo((int) expected);
+            int counted;
+            if (kept) {
+                BulkTracker.Holder e = entries.get(h);
+                counted = e == null ? -1 : t.touch(e, now);
+                if (counted < 0) {
+                    e = t.holder("op", h);
+                    entries.put(h, e);
+                    counted = t.touch(e, now);
+                }
+            } else {
+                counted = t.touch("op", h, now);
+            }
+            assertThat(counted).as("touch %d of %s at %d", i, h, now).isEqualTo((int) expected);
             after.accept(t, (int) expected);
         }
     }
@@ -63,6 +85,31 @@ class BulkTrackerTest {
                          @ForAll @Size(max = 200) List<@IntRange(min = 0, max = 40) Integer> steps,
                          @ForAll @IntRange(min = 1, max = 100) int window) {
         againstTheModel(holders.stream().map(h -> "h" + h).toList(), steps, window, (t, counted) -> { });
+    }
+
+    /** The same, each holder's entry kept and touched directly, as repeated cache hits touch it. */
+    @Property(tries = 300)
+    void keptEntriesMatchTheModel(@ForAll @Size(max = 300) List<@IntRange(min = 0, max = 20) Integer> holders,
+                                  @ForAll @Size(max = 300) List<@IntRange(min = 0, max = 40) Integer> steps,
+                                  @ForAll @IntRange(min = 1, max = 200) int window) {
+        againstTheModel(holders.stream().map(h -> "h" + (h % 3 == 0 ? 0 : h)).toList(), steps, window, (t, counted) -> { }, true);
+    }
+
+    /** A kept entry whose holder has left the window is refused, not counted; the holder's new entry counts it again. */
+    @Test
+    void aKeptEntryThatLeftTheWindowIsRefused() {
+        BulkTracker t = new BulkTracker(100);
+        BulkTracker.Holder a = t.holder("op", "a");
+        assertThat(t.touch(a, 0)).isEqualTo(1);
+        assertThat(t.touch(a, 50)).isEqualTo(1);
+        assertThat(t.touch("op", "b", 60)).isEqualTo(2);
+        assertThat(t.touch("op", "c", 200)).isEqualTo(1); // a (50) and b (60) left
+        assertThat(t.touch(a, 210)).as("a left the window: its entry is void").isEqualTo(-1);
+        BulkTracker.Holder again = t.holder("op", "a");
+        assertThat(again).isNotSameAs(a);
+        assertThat(t.touch(again, 210)).isEqualTo(2);
+        assertThat(t.touch("op", "a", 220)).as("the map and the kept entry are one holder").isEqualTo(2);
+        assertThat(t.touch(again, 230)).isEqualTo(2);
     }
 
     /** Many holders (the log grows) mixed with runs of repeats (the log is compacted), against the model. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -124,6 +125,41 @@ class MisuseGuardTest {
         f.consent(fourth, "SFZ");
         assertThatThrownBy(() -> f.retrieve(fourth, "SFZ")).extracting(RetrievalFixture::cause)
                 .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.kind()).isEqualTo(ViolationKind.BULK_HARVESTING));
+    }
+
+    /**
+     * Repeated cache hits count their holder as a retrieval does (the engine keeps the tracker's entry on the hit), also
+     * after the holder has left the window: it then counts again as a new one.
+     */
+    @Test
+    void repeatedCacheHitsCountTheirHolders() {
+        f = new RetrievalFixture(RetrievalSettings.defaults().withGuard(2, Duration.ofHours(1), false, false)
+                .withCache(Duration.ofHours(3), 1_000), null);
+        Case a = f.openCase(person(1), Map.of());
+        Case b = f.openCase(person(2), Map.of());
+        Case c = f.openCase(person(3), Map.of());
+        for (Case k : List.of(a, b, c)) {
+            f.consent(k, "SFZ");
+        }
+        assertThat(f.retrieve(a, "SFZ").fromCache()).isFalse();
+        assertThat(f.retrieve(b, "SFZ").fromCache()).isFalse();
+        for (int i = 0; i < 3; i++) { // repeats of holders already counted: still two
+            f.clock.advance(Duration.ofMinutes(1));
+            assertThat(f.retrieve(a, "SFZ").fromCache()).isTrue();
+            assertThat(f.retrieve(b, "SFZ").fromCache()).isTrue();
+        }
+        assertThat(f.mz.violations()).isEmpty();
+        // an hour on, c's retrieval finds a and b out of the window; their next hits count them anew: three
+        f.clock.advance(Duration.ofMinutes(61));
+        assertThat(f.retrieve(c, "SFZ").fromCache()).isFalse();
+        assertThat(f.retrieve(a, "SFZ").fromCache()).isTrue();
+        assertThat(f.retrieve(a, "SFZ").fromCache()).isTrue();
+        assertThat(f.mz.violations()).isEmpty();
+        assertThat(f.retrieve(b, "SFZ").fromCache()).isTrue();
+        assertThat(f.mz.violations()).singleElement().satisfies(v -> {
+            assertThat(v.kind()).isEqualTo(ViolationKind.BULK_HARVESTING);
+            assertThat(v.detail()).containsEntry("distinctHolders", "3");
+        });
     }
 
     @Test

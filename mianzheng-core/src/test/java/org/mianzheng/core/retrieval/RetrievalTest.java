@@ -299,6 +299,29 @@ class RetrievalTest {
                 .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.kind()).isEqualTo(ViolationKind.CONSENT_EXPIRED));
     }
 
+    /**
+     * A repeated retrieval cites the consent in force, not the one its last check found: here the longest consent was
+     * not yet in force at the first retrieval (the clock went back, as another node's or a corrected one may), and the
+     * one cited then has expired by the next.
+     */
+    @Test
+    void aRepeatedRetrievalCitesTheConsentInForce() {
+        Case c = f.openCase();
+        java.time.Instant t0 = f.clock.instant();
+        Consent early = f.mz.consents().grant(new org.mianzheng.api.ConsentRequest(c.bizNo(), "clerk1", java.util.Set.of("SFZ"), "办理",
+                org.mianzheng.api.ConsentMethod.SMS_CODE, "sms-1", org.mianzheng.api.Digests.sha256Hex("1".getBytes()), t0.plus(Duration.ofMinutes(30))));
+        f.clock.advance(Duration.ofMinutes(10));
+        Consent later = f.mz.consents().grant(new org.mianzheng.api.ConsentRequest(c.bizNo(), "clerk1", java.util.Set.of("SFZ"), "办理",
+                org.mianzheng.api.ConsentMethod.SMS_CODE, "sms-2", org.mianzheng.api.Digests.sha256Hex("2".getBytes()), t0.plus(Duration.ofHours(2))));
+        f.clock.set(t0.plus(Duration.ofMinutes(5))); // before the later consent was granted
+        f.retrieve(c, "SFZ");
+        assertThat(f.retrieve(c, "SFZ").fromCache()).isTrue();
+        assertThat(lastConsent(c)).isEqualTo(early.id().toString());
+        f.clock.set(t0.plus(Duration.ofMinutes(40))); // the early one has expired, the later one is in force
+        assertThat(f.retrieve(c, "SFZ").outcome()).isEqualTo(RetrievalOutcome.RETRIEVED);
+        assertThat(lastConsent(c)).isEqualTo(later.id().toString());
+    }
+
     @Test
     void archiveCopiesAreExplicitAndAudited() {
         Case c = f.openCase();
