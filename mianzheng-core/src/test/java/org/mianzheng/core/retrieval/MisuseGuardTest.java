@@ -162,6 +162,42 @@ class MisuseGuardTest {
         });
     }
 
+    /**
+     * A repeated cache hit over the limit is refused like any retrieval, and is not recorded as a hit; each clerk has
+     * their own count, also when clerks take turns on one cached licence.
+     */
+    @Test
+    void aRepeatedCacheHitOverTheLimitIsRefusedAndNotRecordedAsAHit() {
+        f = new RetrievalFixture(RetrievalSettings.defaults().withGuard(1, Duration.ofHours(1), true, false)
+                .withCache(Duration.ofHours(3), 1_000), null);
+        Case a = f.openCase(person(1), Map.of());
+        Case b = f.openCase(person(2), Map.of());
+        f.consent(a, "SFZ");
+        f.consent(b, "SFZ");
+        f.retrieve(a, "SFZ");
+        for (String clerk : List.of("clerk1", "clerk2", "clerk1", "clerk2")) { // turns on one licence: one holder each
+            assertThat(f.retrieve(a, "SFZ", clerk).fromCache()).isTrue();
+        }
+        assertThat(f.mz.violations()).isEmpty();
+        assertThatThrownBy(() -> f.retrieve(b, "SFZ")).extracting(RetrievalFixture::cause)
+                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.kind()).isEqualTo(ViolationKind.BULK_HARVESTING));
+        long hits = cacheHits(a);
+        assertThatThrownBy(() -> f.retrieve(a, "SFZ")).as("clerk1 has touched two holders").extracting(RetrievalFixture::cause)
+                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.kind()).isEqualTo(ViolationKind.BULK_HARVESTING));
+        assertThat(cacheHits(a)).as("a refused hit is not recorded as one").isEqualTo(hits);
+        assertThat(f.mz.violations()).hasSize(2).allSatisfy(v -> {
+            assertThat(v.kind()).isEqualTo(ViolationKind.BULK_HARVESTING);
+            assertThat(v.refused()).isTrue();
+            assertThat(v.operatorId()).isEqualTo("clerk1");
+        });
+        assertThat(f.retrieve(a, "SFZ", "clerk2").fromCache()).as("clerk2 still has one holder").isTrue();
+        assertThat(cacheHits(a)).isEqualTo(hits + 1);
+    }
+
+    private long cacheHits(Case c) {
+        return f.mz.audit().read(1, 10_000, "sup", "test").stream().filter(e -> e.type() == AuditType.CACHE_HIT && c.bizNo().equals(e.bizNo())).count();
+    }
+
     @Test
     void retrievalOutsideOfficeHoursIsFlagged() {
         f = new RetrievalFixture();
