@@ -133,14 +133,10 @@ class MisuseGuardTest {
      */
     @Test
     void repeatedCacheHitsCountTheirHolders() {
-        f = new RetrievalFixture(RetrievalSettings.defaults().withGuard(2, Duration.ofHours(1), false, false)
-                .withCache(Duration.ofHours(3), 1_000), null);
-        Case a = f.openCase(person(1), Map.of());
-        Case b = f.openCase(person(2), Map.of());
-        Case c = f.openCase(person(3), Map.of());
-        for (Case k : List.of(a, b, c)) {
-            f.consent(k, "SFZ");
-        }
+        List<Case> cases = consentedCases(2, false, 3);
+        Case a = cases.get(0);
+        Case b = cases.get(1);
+        Case c = cases.get(2);
         assertThat(f.retrieve(a, "SFZ").fromCache()).isFalse();
         assertThat(f.retrieve(b, "SFZ").fromCache()).isFalse();
         for (int i = 0; i < 3; i++) { // repeats of holders already counted: still two
@@ -168,12 +164,9 @@ class MisuseGuardTest {
      */
     @Test
     void aRepeatedCacheHitOverTheLimitIsRefusedAndNotRecordedAsAHit() {
-        f = new RetrievalFixture(RetrievalSettings.defaults().withGuard(1, Duration.ofHours(1), true, false)
-                .withCache(Duration.ofHours(3), 1_000), null);
-        Case a = f.openCase(person(1), Map.of());
-        Case b = f.openCase(person(2), Map.of());
-        f.consent(a, "SFZ");
-        f.consent(b, "SFZ");
+        List<Case> cases = consentedCases(1, true, 2);
+        Case a = cases.get(0);
+        Case b = cases.get(1);
         f.retrieve(a, "SFZ");
         for (String clerk : List.of("clerk1", "clerk2", "clerk1", "clerk2")) { // turns on one licence: one holder each
             assertThat(f.retrieve(a, "SFZ", clerk).fromCache()).isTrue();
@@ -192,6 +185,22 @@ class MisuseGuardTest {
         });
         assertThat(f.retrieve(a, "SFZ", "clerk2").fromCache()).as("clerk2 still has one holder").isTrue();
         assertThat(cacheHits(a)).isEqualTo(hits + 1);
+    }
+
+    /**
+     * A fixture whose guard allows {@code limit} holders an hour (refusing above it if {@code refuse}) and whose cache
+     * keeps licences for 3 hours, with {@code n} cases of different applicants, each consenting to SFZ.
+     */
+    private List<Case> consentedCases(int limit, boolean refuse, int n) {
+        f = new RetrievalFixture(RetrievalSettings.defaults().withGuard(limit, Duration.ofHours(1), refuse, false)
+                .withCache(Duration.ofHours(3), 1_000), null);
+        List<Case> cases = new java.util.ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            Case c = f.openCase(person(i), Map.of());
+            f.consent(c, "SFZ");
+            cases.add(c);
+        }
+        return cases;
     }
 
     private long cacheHits(Case c) {

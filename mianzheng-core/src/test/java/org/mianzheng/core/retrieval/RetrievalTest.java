@@ -273,19 +273,22 @@ class RetrievalTest {
                     "办理", org.mianzheng.api.ConsentMethod.SMS_CODE, "sms-1", org.mianzheng.api.Digests.sha256Hex("1".getBytes()), tooLate)))
                     .isInstanceOf(org.mianzheng.api.InvalidValueException.class).hasMessageContaining("at most 366 days");
         }
-        assertThat(f.mz.consents().grant(new org.mianzheng.api.ConsentRequest(c.bizNo(), "clerk1", java.util.Set.of("SFZ"), "办理",
-                org.mianzheng.api.ConsentMethod.SMS_CODE, "sms-1", org.mianzheng.api.Digests.sha256Hex("1".getBytes()), now.plus(Duration.ofDays(366))))
+        assertThat(smsConsent(c, "sms-1", now.plus(Duration.ofDays(366)), "SFZ")
                 .expiresAt()).isEqualTo(now.plus(Duration.ofDays(366)));
+    }
+
+    /** A consent by SMS code that runs until {@code expires}, evidence {@code sms} (its digest from the last digit). */
+    private Consent smsConsent(Case c, String sms, java.time.Instant expires, String... materials) {
+        return f.mz.consents().grant(new org.mianzheng.api.ConsentRequest(c.bizNo(), "clerk1", java.util.Set.of(materials), "办理",
+                org.mianzheng.api.ConsentMethod.SMS_CODE, sms, org.mianzheng.api.Digests.sha256Hex(sms.substring(sms.length() - 1).getBytes()), expires));
     }
 
     @Test
     void overlappingConsentsServeWhileAnyCoveringOneIsInForce() {
         Case c = f.openCase();
         java.time.Instant now = f.clock.instant();
-        Consent shortOne = f.mz.consents().grant(new org.mianzheng.api.ConsentRequest(c.bizNo(), "clerk1", java.util.Set.of("SFZ"), "办理",
-                org.mianzheng.api.ConsentMethod.SMS_CODE, "sms-1", org.mianzheng.api.Digests.sha256Hex("1".getBytes()), now.plus(Duration.ofMinutes(30))));
-        Consent longOne = f.mz.consents().grant(new org.mianzheng.api.ConsentRequest(c.bizNo(), "clerk1", java.util.Set.of("SFZ", "YYZZ"), "办理",
-                org.mianzheng.api.ConsentMethod.SMS_CODE, "sms-2", org.mianzheng.api.Digests.sha256Hex("2".getBytes()), now.plus(Duration.ofHours(2))));
+        Consent shortOne = smsConsent(c, "sms-1", now.plus(Duration.ofMinutes(30)), "SFZ");
+        Consent longOne = smsConsent(c, "sms-2", now.plus(Duration.ofHours(2)), "SFZ", "YYZZ");
         f.retrieve(c, "SFZ");
         assertThat(f.retrieve(c, "SFZ").fromCache()).isTrue();
         assertThat(lastConsent(c)).isEqualTo(longOne.id().toString());                   // the longest covering consent first
@@ -308,11 +311,9 @@ class RetrievalTest {
     void aRepeatedRetrievalCitesTheConsentInForce() {
         Case c = f.openCase();
         java.time.Instant t0 = f.clock.instant();
-        Consent early = f.mz.consents().grant(new org.mianzheng.api.ConsentRequest(c.bizNo(), "clerk1", java.util.Set.of("SFZ"), "办理",
-                org.mianzheng.api.ConsentMethod.SMS_CODE, "sms-1", org.mianzheng.api.Digests.sha256Hex("1".getBytes()), t0.plus(Duration.ofMinutes(30))));
+        Consent early = smsConsent(c, "sms-1", t0.plus(Duration.ofMinutes(30)), "SFZ");
         f.clock.advance(Duration.ofMinutes(10));
-        Consent later = f.mz.consents().grant(new org.mianzheng.api.ConsentRequest(c.bizNo(), "clerk1", java.util.Set.of("SFZ"), "办理",
-                org.mianzheng.api.ConsentMethod.SMS_CODE, "sms-2", org.mianzheng.api.Digests.sha256Hex("2".getBytes()), t0.plus(Duration.ofHours(2))));
+        Consent later = smsConsent(c, "sms-2", t0.plus(Duration.ofHours(2)), "SFZ");
         f.clock.set(t0.plus(Duration.ofMinutes(5))); // before the later consent was granted
         f.retrieve(c, "SFZ");
         assertThat(f.retrieve(c, "SFZ").fromCache()).isTrue();
