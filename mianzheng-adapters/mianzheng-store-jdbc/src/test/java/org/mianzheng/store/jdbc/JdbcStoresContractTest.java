@@ -73,9 +73,17 @@ class JdbcStoresContractTest {
 
     @Nested
     class H2Audit extends AuditStoreContractKit {
+        private JdbcStores first;
+
         @Override
         protected AuditStore newStore() {
-            return h2().auditStore();
+            first = h2();
+            return first.auditStore();
+        }
+
+        @Override
+        protected AuditStore secondNode() {
+            return JdbcStoresContractTest.secondNode(first).auditStore();
         }
     }
 
@@ -89,9 +97,17 @@ class JdbcStoresContractTest {
 
     @Nested
     class H2Cases extends CaseStoreContractKit {
+        private JdbcStores first;
+
         @Override
         protected CaseStore newStore() {
-            return h2().caseStore();
+            first = h2();
+            return first.caseStore();
+        }
+
+        @Override
+        protected CaseStore secondNode() {
+            return JdbcStoresContractTest.secondNode(first).caseStore();
         }
     }
 
@@ -121,17 +137,33 @@ class JdbcStoresContractTest {
 
     @Nested
     class H2WorkOrders extends WorkOrderStoreContractKit {
+        private JdbcStores first;
+
         @Override
         protected WorkOrderStore newStore() {
-            return h2().workOrderStore();
+            first = h2();
+            return first.workOrderStore();
+        }
+
+        @Override
+        protected WorkOrderStore secondNode() {
+            return JdbcStoresContractTest.secondNode(first).workOrderStore();
         }
     }
 
     @Nested
     class PgAudit extends AuditStoreContractKit {
+        private JdbcStores first;
+
         @Override
         protected AuditStore newStore() {
-            return pg().auditStore();
+            first = pg();
+            return first.auditStore();
+        }
+
+        @Override
+        protected AuditStore secondNode() {
+            return JdbcStoresContractTest.secondNode(first).auditStore();
         }
     }
 
@@ -145,9 +177,17 @@ class JdbcStoresContractTest {
 
     @Nested
     class PgCases extends CaseStoreContractKit {
+        private JdbcStores first;
+
         @Override
         protected CaseStore newStore() {
-            return pg().caseStore();
+            first = pg();
+            return first.caseStore();
+        }
+
+        @Override
+        protected CaseStore secondNode() {
+            return JdbcStoresContractTest.secondNode(first).caseStore();
         }
     }
 
@@ -177,9 +217,17 @@ class JdbcStoresContractTest {
 
     @Nested
     class PgWorkOrders extends WorkOrderStoreContractKit {
+        private JdbcStores first;
+
         @Override
         protected WorkOrderStore newStore() {
-            return pg().workOrderStore();
+            first = pg();
+            return first.workOrderStore();
+        }
+
+        @Override
+        protected WorkOrderStore secondNode() {
+            return JdbcStoresContractTest.secondNode(first).workOrderStore();
         }
     }
 
