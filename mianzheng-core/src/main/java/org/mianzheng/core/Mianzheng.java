@@ -67,8 +67,10 @@ import org.slf4j.LoggerFactory;
  *         .build();
  * }</pre>
  *
- * <p>Thread-safe once built. The engine owns two daemon thread pools: a timer for deadlines and a small executor
- * for continuations of remote calls; adapters start no threads of their own.
+ * <p>Thread-safe once built. The engine owns its daemon threads: a timer for the channels' deadlines, a small executor
+ * for continuations of remote calls, a thread for the work-order sweep (whose calls to the desk and the notifier may
+ * take their time without holding up a deadline) and, on a shared audit store, one following other engines' changes;
+ * adapters start no threads of their own.
  */
 public final class Mianzheng implements AutoCloseable {
     /** The city's time zone, used by calendars and by default clocks. */
@@ -90,6 +92,8 @@ public final class Mianzheng implements AutoCloseable {
     private final org.mianzheng.core.workorders.DefaultWorkOrderService workOrders;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService executor;
+    /** The work-order sweep's thread, or {@code null} when the sweep is off. */
+    private final ScheduledExecutorService sweeper;
     private final org.mianzheng.core.supervision.DefaultSupervisionService supervision;
     private final org.mianzheng.core.supervision.DefaultComplaintService complaints;
     private final org.mianzheng.core.supervision.DefaultServiceGuideService guides;
@@ -165,7 +169,9 @@ public final class Mianzheng implements AutoCloseable {
             });
             lookup.evict(consent.bizNo(), types);
         });
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("mianzheng-timer"));
+        java.util.concurrent.ScheduledThreadPoolExecutor timer = new java.util.concurrent.ScheduledThreadPoolExecutor(1, daemon("mianzheng-timer"));
+        timer.setRemoveOnCancelPolicy(true); // a timeout cancelled when its answer came does not keep its query until it would have fired
+        this.scheduler = timer;
         this.executor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("mianzheng-worker"));
         this.retrieval = new DefaultRetrievalService(clock, settings, b.sources, lookup, audit, violations, hours, scheduler, executor);
         org.mianzheng.core.workorders.SlaSettings sla = b.slaSettings != null ? b.slaSettings : org.mianzheng.core.workorders.SlaSettings.defaults();
@@ -190,9 +196,12 @@ public final class Mianzheng implements AutoCloseable {
         } else {
             this.followerThread = null;
         }
-        if (!sla.sweepEvery().isZero()) {
+        if (!sla.sweepEvery().isZero()) { // its own thread: a sweep waiting on the desk must not hold up the channels' deadlines
             long ms = sla.sweepEvery().toMillis();
-            scheduler.scheduleWithFixedDelay(() -> periodic("work-order sweep", workOrders::runDueActions), ms, ms, TimeUnit.MILLISECONDS);
+            this.sweeper = Executors.newSingleThreadScheduledExecutor(daemon("mianzheng-sweep"));
+            sweeper.scheduleWithFixedDelay(() -> periodic("work-order sweep", workOrders::runDueActions), ms, ms, TimeUnit.MILLISECONDS);
+        } else {
+            this.sweeper = null;
         }
     }
 
@@ -395,6 +404,9 @@ public final class Mianzheng implements AutoCloseable {
     public void close() {
         scheduler.shutdownNow();
         executor.shutdownNow();
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+        }
         if (followerThread != null) {
             followerThread.shutdownNow();
         }

@@ -430,10 +430,13 @@ public final class ConsentedLookup {
             return null;
         }
         CachedLicense last = key.last;
-        if (last != null && nowMillis - last.retrievedAtMillis() < ttlMillis) {
+        if (last != null && nowMillis - last.retrievedAtMillis() < ttlMillis && nowMillis < last.usableUntilMillis()) {
             return last; // found before under this case state's key, and still young: the cache holds it too
         }
         CachedLicense found = cache.getIfPresent(key);
+        if (found != null && nowMillis >= found.usableUntilMillis()) {
+            return null; // its validity ended while it was cached (at midnight): retrieved again, the channel says how it stands
+        }
         key.last = found;
         if (found != null && cache.asMap().get(key) != found) {
             // evicted or replaced between the read and the write above: an eviction before this re-read is seen

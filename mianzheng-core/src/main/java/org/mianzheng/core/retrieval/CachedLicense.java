@@ -19,6 +19,7 @@ public final class CachedLicense {
     private final Instant retrievedAt;
     private final String retrievedAtText;
     private final long retrievedAtMillis;
+    private final long usableUntilMillis;
     /** The last hit's record and result and what they were made for; replaced whole. */
     private volatile Hit hit;
 
@@ -62,16 +63,35 @@ public final class CachedLicense {
     }
 
     /**
+     * A licence usable for as long as it is cached.
+     *
      * @param license     the licence
      * @param channel     the channel it came from
      * @param retrievedAt when it was retrieved
      */
     public CachedLicense(License license, String channel, Instant retrievedAt) {
+        this(license, channel, retrievedAt, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param license           the licence
+     * @param channel           the channel it came from
+     * @param retrievedAt       when it was retrieved
+     * @param usableUntilMillis epoch millis from which it is no longer usable (the start of the day after its last valid
+     *                          day, in the engine's zone): from then on the cache does not serve it
+     */
+    public CachedLicense(License license, String channel, Instant retrievedAt, long usableUntilMillis) {
         this.license = Objects.requireNonNull(license, "license");
         this.channel = Objects.requireNonNull(channel, "channel");
         this.retrievedAt = Objects.requireNonNull(retrievedAt, "retrievedAt");
         this.retrievedAtText = retrievedAt.toString();
         this.retrievedAtMillis = retrievedAt.toEpochMilli();
+        this.usableUntilMillis = usableUntilMillis;
+    }
+
+    /** @return epoch millis from which the licence is no longer usable, so not served from the cache */
+    public long usableUntilMillis() {
+        return usableUntilMillis;
     }
 
     /** @return {@link #retrievedAt()} in epoch millis (no later than when the entry was written to the cache) */

@@ -182,7 +182,12 @@ public final class DefaultRetrievalService implements RetrievalService {
             return CompletableFuture.completedFuture(memo.result());
         }
         Attempt run = new Attempt(ck, subject, System.nanoTime() + settings.overallDeadline().toNanos());
-        executor.execute(() -> next(run, 0));
+        try {
+            executor.execute(() -> next(run, 0));
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            return CompletableFuture.failedFuture(new RetrievalException("the engine is closed: material " + ck.material().materialCode()
+                    + " of case " + ck.theCase().bizNo() + " was not retrieved"));
+        }
         return run.promise;
     }
 
@@ -271,27 +276,51 @@ public final class DefaultRetrievalService implements RetrievalService {
                 cb.releasePermission();
                 throw e;
             }
-            long timeout = Math.min(settings.channelTimeout().toNanos(), remaining);
+            long channelTimeout = settings.channelTimeout().toNanos();
+            long timeout = Math.min(channelTimeout, remaining);
+            // a slot the overall deadline cut short is not the channel's fault: its timeout then does not count against it
+            boolean cutByDeadline = timeout < channelTimeout;
+            SourceResult timedOut = SourceResult.of(SourceOutcome.TIMEOUT, null, "no answer within " + Duration.ofNanos(timeout).toMillis() + " ms"
+                    + (cutByDeadline ? " (what was left of the overall deadline of " + settings.overallDeadline() + ")" : ""));
             long t0 = System.nanoTime();
             CompletableFuture<SourceResult> race = new CompletableFuture<>();
-            CompletableFuture<SourceResult> call;
-            try {
-                CompletionStage<SourceResult> stage = source.retrieve(q);
-                call = stage == null ? CompletableFuture.completedFuture(null) : stage.toCompletableFuture();
-            } catch (RuntimeException e) {
-                call = CompletableFuture.failedFuture(e);
-            }
-            CompletableFuture<SourceResult> theCall = call;
+            java.util.concurrent.atomic.AtomicReference<CompletableFuture<SourceResult>> theCall = new java.util.concurrent.atomic.AtomicReference<>();
             ScheduledFuture<?> timer;
-            try {
+            try { // before the call: an adapter that blocks inside retrieve() is timed out all the same
                 timer = scheduler.schedule(() -> {
-                    if (race.complete(SourceResult.of(SourceOutcome.TIMEOUT, null, "no answer within " + Duration.ofNanos(timeout).toMillis() + " ms"))) {
-                        theCall.cancel(true);
+                    if (race.complete(timedOut)) {
+                        CompletableFuture<SourceResult> c = theCall.get();
+                        if (c != null) {
+                            c.cancel(true);
+                        }
                     }
                 }, timeout, TimeUnit.NANOSECONDS);
             } catch (RuntimeException e) {
                 cb.releasePermission(); // handle() will not run: give the breaker its permission back
                 throw e;
+            }
+            // the attempt goes on from whichever comes first, the answer or the timeout, also while the adapter is still in
+            // retrieve() (attached before the call, so a timeout then is handled on another worker)
+            race.thenAcceptAsync(res -> {
+                timer.cancel(false);
+                handle(run, index, channel, q, res, System.nanoTime() - t0, cb, cutByDeadline && res == timedOut);
+            }, executor).exceptionally(ex -> {
+                if (unwrap(ex) instanceof java.util.concurrent.RejectedExecutionException) {
+                    cb.releasePermission(); // the engine is closing: handle() never ran
+                }
+                run.promise.completeExceptionally(unwrap(ex));
+                return null;
+            });
+            CompletableFuture<SourceResult> call;
+            try {
+                CompletionStage<SourceResult> stage = source.retrieve(q);
+                call = stage == null ? CompletableFuture.completedFuture(null) : stage.toCompletableFuture();
+            } catch (Throwable e) { // an Error or an undeclared checked exception too: the attempt is answered, never left hanging
+                call = CompletableFuture.failedFuture(e);
+            }
+            theCall.set(call);
+            if (race.isDone()) { // timed out while the adapter was still in retrieve()
+                call.cancel(true);
             }
             call.whenComplete((r, ex) -> {
                 SourceResult res;
@@ -304,24 +333,21 @@ public final class DefaultRetrievalService implements RetrievalService {
                 }
                 race.complete(res);
             });
-            race.thenAcceptAsync(res -> {
-                timer.cancel(false);
-                handle(run, index, channel, q, res, System.nanoTime() - t0, cb);
-            }, executor).exceptionally(ex -> {
-                if (unwrap(ex) instanceof java.util.concurrent.RejectedExecutionException) {
-                    cb.releasePermission(); // the engine is closing: handle() never ran
-                }
-                run.promise.completeExceptionally(unwrap(ex));
-                return null;
-            });
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // whatever went wrong, the caller gets an answer
             run.promise.completeExceptionally(e);
         }
     }
 
-    private void handle(Attempt run, int index, String channel, LicenseQuery q, SourceResult res, long elapsedNanos, CircuitBreaker cb) {
+    /**
+     * @param deadlineCut whether {@code res} is the engine's timeout of a slot the overall deadline had cut short: the
+     *                    channel's breaker then counts neither a failure nor a success
+     */
+    private void handle(Attempt run, int index, String channel, LicenseQuery q, SourceResult res, long elapsedNanos, CircuitBreaker cb,
+                        boolean deadlineCut) {
         SourceResult checked = validate(q, res);
-        if (checked.outcome().channelFault()) {
+        if (deadlineCut) {
+            cb.releasePermission();
+        } else if (checked.outcome().channelFault()) {
             cb.onError(elapsedNanos, TimeUnit.NANOSECONDS, new ChannelFault(checked.outcome()));
         } else {
             cb.onSuccess(elapsedNanos, TimeUnit.NANOSECONDS);
@@ -398,6 +424,11 @@ public final class DefaultRetrievalService implements RetrievalService {
 
     private void finish(Attempt run, License license, String channel, MustSubmitReason reason) {
         Checked ck = run.ck;
+        if (license != null) {
+            // the data goes out only under a consent still in force, to a clerk still authorised: a revocation, an expiry
+            // or a deregistration while the channels answered refuses it as a retrieval started now would be (recorded)
+            ck = lookup.check(ck.theCase().bizNo(), ck.material().materialCode(), ck.operator().id(), "retrieve");
+        }
         RetrievalResult result = license == null
                 ? new RetrievalResult(ck.theCase().bizNo(), ck.material().materialCode(), RetrievalOutcome.MUST_SUBMIT, null, null, null, false,
                 List.of(), reason, run.attempts)
@@ -421,9 +452,21 @@ public final class DefaultRetrievalService implements RetrievalService {
         }
         audit.append(AuditType.RETRIEVAL, ck.operator().id(), ck.theCase().bizNo(), run.subject, d);
         if (license != null && ck.key() != null) {
-            lookup.store(ck.key(), new CachedLicense(license, channel, result.retrievedAt()));
+            lookup.store(ck.key(), new CachedLicense(license, channel, result.retrievedAt(), usableUntil(license)));
         }
         run.promise.complete(result);
+    }
+
+    /** @return the epoch millis at which the licence stops being usable: the start of the day after its last valid day */
+    private long usableUntil(License l) {
+        if (l.validUntil() == null) {
+            return Long.MAX_VALUE;
+        }
+        try {
+            return l.validUntil().plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+        } catch (java.time.DateTimeException | ArithmeticException farOff) {
+            return Long.MAX_VALUE; // valid beyond what an instant holds
+        }
     }
 
     private RetrievalResult result(Checked ck, License l, String channel, Instant at, boolean fromCache, List<ChannelAttempt> attempts) {
@@ -436,13 +479,14 @@ public final class DefaultRetrievalService implements RetrievalService {
     public ArchiveCopy archiveCopy(String bizNo, String materialCode, ArchiveAct act, String operatorId, String purpose) {
         InvalidValueException.requireNonNull(act, "act");
         String why = InvalidValueException.requireText(purpose, "purpose");
-        Checked ck = lookup.check(bizNo, materialCode, operatorId, act == ArchiveAct.PRINT ? "print a copy" : "download a copy");
-        CachedLicense hit = lookup.hit(ck);
+        Instant now = clock.instant();
+        Checked ck = lookup.check(bizNo, materialCode, operatorId, act == ArchiveAct.PRINT ? "print a copy" : "download a copy", now.toEpochMilli());
+        CachedLicense hit = lookup.hit(ck, now.toEpochMilli());
         if (hit == null || hit.license().file() == null) {
             throw new RetrievalException("no retrieved file of material " + ck.material().materialCode() + " for case " + ck.theCase().bizNo()
                     + " (retrieve it first; retrieved files are kept for " + settings.cacheTtl() + ")");
         }
-        Instant now = clock.instant();
+        flags(ck, ck.subject(), now, null); // the holder counts, and the hour is checked, as for a retrieval
         audit.append(act == ArchiveAct.PRINT ? AuditType.ARCHIVE_PRINT : AuditType.ARCHIVE_DOWNLOAD, ck.operator().id(), ck.theCase().bizNo(),
                 ck.subject(), Map.of("material", ck.material().materialCode(), "purpose", why,
                         "fileSha256", hit.license().file().sha256(), "consent", ck.consent().id()));

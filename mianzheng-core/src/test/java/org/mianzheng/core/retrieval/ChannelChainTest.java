@@ -92,6 +92,112 @@ class ChannelChainTest {
         assertThat(f.mz.internals().breakerState("cityhub")).isEqualTo("CLOSED");
     }
 
+    private RetrievalResult retrieveWithin10s(Case c) throws Exception {
+        return f.mz.retrieval().retrieve(c.bizNo(), "SFZ", "clerk1").toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** An adapter that throws an {@code Error} from {@code retrieve} gets its attempt answered; the retrieval goes on. */
+    @Test
+    void anAdapterThrowingAnErrorIsAnsweredNotLeftHanging() throws Exception {
+        f = new RetrievalFixture(RetrievalSettings.defaults().withTimeouts(Duration.ofMillis(150), Duration.ofSeconds(5)), null);
+        f.onewindow.behave(q -> {
+            throw new AssertionError("adapter bug");
+        });
+        Case c = f.openCase();
+        f.consent(c, "SFZ");
+        RetrievalResult r = retrieveWithin10s(c);
+        assertThat(r.channel()).isEqualTo("cityhub");
+        assertThat(r.attempts().get(0).outcome()).isEqualTo(SourceOutcome.MALFORMED_RESPONSE);
+        assertThat(r.attempts().get(0).detail()).contains("AssertionError");
+    }
+
+    /** An adapter that blocks inside {@code retrieve} (which it must not) is timed out all the same. */
+    @Test
+    void anAdapterBlockingInsideRetrieveIsTimedOut() throws Exception {
+        f = new RetrievalFixture(RetrievalSettings.defaults().withTimeouts(Duration.ofMillis(150), Duration.ofSeconds(5)), null);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        f.onewindow.behave(q -> {
+            try {
+                release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return java.util.concurrent.CompletableFuture.completedFuture(org.mianzheng.api.SourceResult.of(SourceOutcome.NOT_FOUND, null, "late"));
+        });
+        try {
+            Case c = f.openCase();
+            f.consent(c, "SFZ");
+            RetrievalResult r = retrieveWithin10s(c); // answered while the adapter still blocks
+            assertThat(release.getCount()).isEqualTo(1);
+            assertThat(r.channel()).isEqualTo("cityhub");
+            assertThat(r.attempts().get(0).outcome()).isEqualTo(SourceOutcome.TIMEOUT);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    /**
+     * A channel whose slot the overall deadline cut short (less than its own timeout was left) and which then timed out
+     * is not charged with a failure: its breaker stays closed, while the first channel's, which had its full timeout,
+     * opens.
+     */
+    @Test
+    void aSlotCutShortByTheDeadlineDoesNotCountAgainstTheChannel() throws Exception {
+        f = new RetrievalFixture(RetrievalSettings.defaults().withTimeouts(Duration.ofMillis(300), Duration.ofMillis(400))
+                .withBreaker(50, 2, Duration.ofMinutes(5)), null);
+        f.onewindow.hang();
+        f.cityhub.hang();
+        for (int i = 0; i < 2; i++) {
+            Case c = f.openCase();
+            f.consent(c, "SFZ");
+            assertThat(retrieveWithin10s(c).outcome()).isEqualTo(RetrievalOutcome.MUST_SUBMIT);
+        }
+        assertThat(f.mz.internals().breakerState("onewindow")).isEqualTo("OPEN");
+        assertThat(f.mz.internals().breakerState("cityhub")).isEqualTo("CLOSED");
+    }
+
+    /**
+     * A consent revoked while the channels are answering stops the data: the retrieval is refused as one started after
+     * the revocation would be (recorded), and nothing is cached.
+     */
+    @Test
+    void aConsentRevokedWhileTheChannelsAnswerWithholdsTheData() throws Exception {
+        f = new RetrievalFixture();
+        java.util.concurrent.CompletableFuture<org.mianzheng.api.SourceResult> answer = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CountDownLatch asked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<org.mianzheng.api.LicenseQuery> query = new java.util.concurrent.atomic.AtomicReference<>();
+        f.onewindow.behave(q -> {
+            query.set(q);
+            asked.countDown();
+            return answer;
+        });
+        Case c = f.openCase();
+        org.mianzheng.api.Consent k = f.consent(c, "SFZ");
+        java.util.concurrent.CompletableFuture<RetrievalResult> pending = f.mz.retrieval().retrieve(c.bizNo(), "SFZ", "clerk1").toCompletableFuture();
+        assertThat(asked.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        f.mz.consents().revoke(k.id(), "clerk1", "申请人撤回授权");
+        org.mianzheng.api.LicenseQuery q = query.get();
+        answer.complete(org.mianzheng.api.SourceResult.found(org.mianzheng.core.testing.FakeSource.license(q.holder(), q.holderName(),
+                q.licenseTypeCode(), org.mianzheng.api.LicenseStatus.VALID)));
+        assertThatThrownBy(() -> pending.get(10, java.util.concurrent.TimeUnit.SECONDS)).hasCauseInstanceOf(org.mianzheng.api.AccessDeniedException.class)
+                .cause().satisfies(e -> assertThat(((org.mianzheng.api.AccessDeniedException) e).kind())
+                        .isEqualTo(org.mianzheng.api.ViolationKind.CONSENT_REVOKED));
+        assertThat(f.mz.internals().lookup().cache().asMap()).isEmpty();
+        assertThat(f.mz.internals().audit().read(1, 10_000, "sup", "x")).noneMatch(e -> e.type() == AuditType.RETRIEVAL);
+        assertThat(f.mz.violations()).singleElement().satisfies(v -> assertThat(v.kind()).isEqualTo(org.mianzheng.api.ViolationKind.CONSENT_REVOKED));
+    }
+
+    /** A closed engine answers a retrieval with a failed stage, not an exception thrown at the caller. */
+    @Test
+    void aClosedEngineFailsTheStage() {
+        f = new RetrievalFixture();
+        Case c = f.openCase();
+        f.consent(c, "SFZ");
+        f.mz.close();
+        java.util.concurrent.CompletableFuture<RetrievalResult> r = f.mz.retrieval().retrieve(c.bizNo(), "SFZ", "clerk1").toCompletableFuture();
+        assertThatThrownBy(r::join).hasCauseInstanceOf(org.mianzheng.api.RetrievalException.class).hasMessageContaining("closed");
+    }
+
     /** An audit store that fails on the event type given. */
     static final class FailingOn extends WrappingAuditStore {
         volatile AuditType failOn;

@@ -323,6 +323,43 @@ class RetrievalTest {
         assertThat(lastConsent(c)).isEqualTo(later.id().toString());
     }
 
+    /**
+     * A cached licence is not served past its last valid day: one retrieved at 23:55 on that day is retrieved again at
+     * 00:03, well within the cache's 10 minutes, and the channel's answer is then not usable.
+     */
+    @Test
+    void aCachedLicenseIsNotServedAfterItsLastValidDay() {
+        java.time.ZonedDateTime lateEvening = java.time.ZonedDateTime.of(2026, 3, 2, 23, 55, 0, 0, f.clock.getZone());
+        f.clock.set(lateEvening.toInstant());
+        Case c = f.openCase();
+        smsConsent(c, "sms-1", lateEvening.plusHours(2).toInstant(), "SFZ");
+        java.time.LocalDate lastDay = lateEvening.toLocalDate();
+        f.onewindow.answerLicense(q -> new org.mianzheng.api.License(null, q.licenseTypeCode(), "N1", q.holder(), q.holderName(), "乌海市公安局",
+                null, null, lastDay, org.mianzheng.api.LicenseStatus.VALID, Map.of(), null));
+        assertThat(f.retrieve(c, "SFZ").outcome()).isEqualTo(RetrievalOutcome.RETRIEVED);
+        assertThat(f.retrieve(c, "SFZ").fromCache()).isTrue();
+        f.clock.set(lateEvening.plusMinutes(8).toInstant());
+        RetrievalResult r = f.retrieve(c, "SFZ");
+        assertThat(r.fromCache()).isFalse();
+        assertThat(r.outcome()).isEqualTo(RetrievalOutcome.MUST_SUBMIT);
+        assertThat(r.reason()).isEqualTo(org.mianzheng.api.MustSubmitReason.LICENSE_NOT_USABLE);
+    }
+
+    /** Downloading or printing a copy is checked like a retrieval: it counts its holder and is flagged outside office hours. */
+    @Test
+    void archiveCopiesAreFlaggedLikeRetrievals() {
+        f.clock.set(java.time.ZonedDateTime.of(2026, 3, 2, 19, 30, 0, 0, f.clock.getZone()).toInstant()); // the windows have closed
+        Case c = f.openCase();
+        f.consent(c, "SFZ");
+        f.retrieve(c, "SFZ");
+        assertThat(f.mz.violations()).as("the retrieval").hasSize(1);
+        f.mz.retrieval().archiveCopy(c.bizNo(), "SFZ", ArchiveAct.PRINT, "clerk1", "存档");
+        assertThat(f.mz.violations()).as("and the copy").hasSize(2).allSatisfy(v -> {
+            assertThat(v.kind()).isEqualTo(ViolationKind.OUTSIDE_OFFICE_HOURS);
+            assertThat(v.refused()).isFalse();
+        });
+    }
+
     @Test
     void archiveCopiesAreExplicitAndAudited() {
         Case c = f.openCase();
