@@ -135,22 +135,32 @@ public final class JdbcOperatorStore implements OperatorStore {
     @Override
     public void putLiaison(String departmentCode, String operatorId, AccountEvent event) {
         Sql.tx(ds, "liaison put", c -> {
-            int n;
-            try (PreparedStatement p = c.prepareStatement("UPDATE mz_liaison SET operator_id = ? WHERE department_code = ?")) {
-                p.setString(1, operatorId);
-                p.setString(2, departmentCode);
-                n = p.executeUpdate();
-            }
-            if (n == 0) {
+            if (updateLiaison(c, departmentCode, operatorId) == 0) {
+                // the department's first liaison; another node may appoint one at the same moment: then this one replaces it
+                Savepoint sp = c.setSavepoint();
                 try (PreparedStatement p = c.prepareStatement("INSERT INTO mz_liaison (department_code, operator_id) VALUES (?, ?)")) {
                     p.setString(1, departmentCode);
                     p.setString(2, operatorId);
                     p.executeUpdate();
+                } catch (SQLException e) {
+                    if (!Sql.isUniqueViolation(e)) {
+                        throw e;
+                    }
+                    c.rollback(sp);
+                    updateLiaison(c, departmentCode, operatorId);
                 }
             }
             event(c, event);
             return null;
         });
+    }
+
+    private static int updateLiaison(Connection c, String departmentCode, String operatorId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("UPDATE mz_liaison SET operator_id = ? WHERE department_code = ?")) {
+            p.setString(1, operatorId);
+            p.setString(2, departmentCode);
+            return p.executeUpdate();
+        }
     }
 
     @Override

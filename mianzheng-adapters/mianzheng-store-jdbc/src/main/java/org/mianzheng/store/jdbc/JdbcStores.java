@@ -120,12 +120,13 @@ public final class JdbcStores implements AutoCloseable {
         if (maxConnections < 1) {
             throw new InvalidValueException("maxConnections", "at least 1");
         }
+        String url = h2Url(dir); // refused before anything is created
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new StoreException("cannot create the database directory", e);
         }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(h2Url(dir), "sa", "");
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         pool.setMaxConnections(maxConnections);
         return new JdbcStores(pool, Dialect.H2, SchemaMigrator.Mode.MIGRATE, pool);
     }
@@ -136,9 +137,15 @@ public final class JdbcStores implements AutoCloseable {
      *
      * @param dir the directory
      * @return the URL
+     * @throws org.mianzheng.api.InvalidValueException if the directory's path holds a {@code ;}, which H2 would read as
+     *                                                 the start of its settings
      */
     public static String h2Url(Path dir) {
-        return "jdbc:h2:file:" + dir.toAbsolutePath().resolve(H2_FILE) + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+        String file = dir.toAbsolutePath().resolve(H2_FILE).toString();
+        if (file.indexOf(';') >= 0) { // H2 reads what follows a ';' in its URL as settings (INIT=RUNSCRIPT ... among them)
+            throw new org.mianzheng.api.InvalidValueException("dir", "an H2 database directory must not contain ';'");
+        }
+        return "jdbc:h2:file:" + file + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
     }
 
     /**

@@ -45,7 +45,7 @@ public final class SchemaMigrator {
     public static final int CURRENT_VERSION = SCRIPTS.size();
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
-    private static final long ADVISORY_LOCK_KEY = 0x6d69616e7a68656eL; // "mianzhen"
+    static final long ADVISORY_LOCK_KEY = 0x6d69616e7a68656eL; // "mianzhen"
     private static final Object H2_LOCK = new Object();
 
     private SchemaMigrator() {
@@ -105,6 +105,10 @@ public final class SchemaMigrator {
         return Sql.tx(ds, "schema migration to version " + version, c -> {
                 if (dialect == Dialect.POSTGRESQL) {
                     try (Statement s = c.createStatement()) {
+                        // first, whatever the pool's default: under REPEATABLE READ or SERIALIZABLE the lock's statement
+                        // would fix the snapshot before waiting, and the version read after it would miss the node that
+                        // held the lock; READ COMMITTED reads it fresh
+                        s.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
                         s.execute("SELECT pg_advisory_xact_lock(" + ADVISORY_LOCK_KEY + ")");
                     }
                 }

@@ -122,4 +122,60 @@ class JdbcEdgeCasesTest {
             assertThat(v.detail()).contains("its type is not an audit type").doesNotContain("11010519491231002X");
         }
     }
+
+    /**
+     * Two nodes appointing a department's first liaison at the same moment: the one whose insert loses to the other's
+     * replaces it instead of failing (PostgreSQL, the other node's insert held open until this one is waiting on it).
+     */
+    @Test
+    void aFirstLiaisonAppointedOnTwoNodesAtOnceIsReplacedNotLost() throws Exception {
+        org.h2.jdbcx.JdbcConnectionPool pool = Pg.freshSchema(4);
+        java.util.concurrent.ExecutorService ex = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (JdbcStores s = JdbcStores.postgres(pool); Connection other = pool.getConnection(); Statement os = other.createStatement();
+             Connection watch = pool.getConnection(); Statement ws = watch.createStatement()) {
+            other.setAutoCommit(false);
+            os.executeUpdate("INSERT INTO mz_liaison (department_code, operator_id) VALUES ('D9', 'opA')"); // the other node, not yet committed
+            org.mianzheng.api.AccountEvent appointed = org.mianzheng.tck.StoreSamples.accountEvent(
+                    org.mianzheng.api.AccountEvent.Kind.LIAISON_APPOINTED, "opB", 1);
+            java.util.concurrent.Future<?> mine = ex.submit(() -> s.operatorStore().putLiaison("D9", "opB", appointed));
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (waitingOnAnotherTransaction(ws) < 1 && System.nanoTime() < until) { // this node's insert waits on the other's
+                Thread.onSpinWait();
+            }
+            assertThat(waitingOnAnotherTransaction(ws)).isEqualTo(1);
+            other.commit();
+            mine.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(s.operatorStore().liaison("D9")).contains("opB");
+            assertThat(s.operatorStore().events()).containsExactly(appointed);
+        } finally {
+            ex.shutdownNow();
+            pool.dispose();
+        }
+    }
+
+    private static int waitingOnAnotherTransaction(Statement s) throws SQLException {
+        try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'transactionid' AND NOT granted")) {
+            r.next();
+            return r.getInt(1);
+        }
+    }
+
+    /** A directory whose path would smuggle settings into H2's URL is refused before anything is created. */
+    @Test
+    void anH2DirectoryWithASemicolonIsRefused() {
+        Path hostile = dir.resolve("db;INIT=RUNSCRIPT FROM 'x.sql'");
+        assertThatThrownBy(() -> JdbcStores.h2(hostile)).isInstanceOf(org.mianzheng.api.InvalidValueException.class).hasMessageContaining("';'");
+        assertThat(java.nio.file.Files.exists(hostile)).isFalse();
+    }
+
+    /** A stored JSON column that cannot be read fails with where, not with the stored text (it may be personal data). */
+    @Test
+    void unreadableStoredJsonNamesNoStoredText() {
+        assertThatThrownBy(() -> org.mianzheng.store.jdbc.internal.Json.list("[\"SFZ\", 11010519491231002X]"))
+                .isInstanceOf(org.mianzheng.api.StoreException.class).hasMessageContaining("line 1")
+                .satisfies(e -> {
+                    assertThat(e.getMessage()).doesNotContain("11010519491231002X").doesNotContain("SFZ");
+                    assertThat(e.getCause()).isNull();
+                });
+    }
 }

@@ -62,7 +62,20 @@ public final class Pg {
      * @return a pool whose connections use that schema
      */
     public static JdbcConnectionPool pool(String schema, int maxConnections) {
+        return pool(schema, maxConnections, null);
+    }
+
+    /**
+     * @param schema         an existing schema
+     * @param maxConnections pool size
+     * @param options        server options for each connection ({@code -c name=value ...}), or {@code null}
+     * @return a pool whose connections use that schema
+     */
+    public static JdbcConnectionPool pool(String schema, int maxConnections, String options) {
         PGConnectionPoolDataSource ds = new PGConnectionPoolDataSource();
+        if (options != null) {
+            ds.setOptions(options);
+        }
         ds.setServerNames(new String[] {"localhost"});
         ds.setPortNumbers(new int[] {server().getPort()});
         ds.setDatabaseName("postgres");

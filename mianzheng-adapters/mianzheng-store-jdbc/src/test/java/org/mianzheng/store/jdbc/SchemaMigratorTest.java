@@ -113,6 +113,53 @@ class SchemaMigratorTest {
         }
     }
 
+    /**
+     * Nodes whose pools default to SERIALIZABLE, all waiting for the migration lock while another holds it: each reads
+     * the version after the lock, so only the first migrates and the others find the schema in place.
+     */
+    @Test
+    void nodesWaitingForTheLockUnderSerializableMigrateOnce() throws Exception {
+        JdbcConnectionPool first = Pg.freshSchema(2);
+        String schema = Pg.schemaOf(first);
+        first.dispose();
+        List<JdbcConnectionPool> pools = new ArrayList<>();
+        ExecutorService ex = Executors.newFixedThreadPool(3);
+        JdbcConnectionPool holderPool = Pg.pool(schema, 1);
+        pools.add(holderPool);
+        try (Connection holder = holderPool.getConnection(); Statement hs = holder.createStatement()) {
+            hs.execute("SELECT pg_advisory_lock(" + SchemaMigrator.ADVISORY_LOCK_KEY + ")"); // held until the nodes wait for it
+            List<Future<Integer>> fs = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                JdbcConnectionPool p = Pg.pool(schema, 4, "-c default_transaction_isolation=serializable");
+                pools.add(p);
+                fs.add(ex.submit(() -> JdbcStores.postgres(p).schemaVersion()));
+            }
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (waitingForTheLock(hs) < 3 && System.nanoTime() < until) { // all three in their migration transaction, at the lock
+                Thread.onSpinWait();
+            }
+            assertThat(waitingForTheLock(hs)).as("nodes waiting for the migration lock").isEqualTo(3);
+            hs.execute("SELECT pg_advisory_unlock(" + SchemaMigrator.ADVISORY_LOCK_KEY + ")");
+            for (Future<Integer> f : fs) {
+                assertThat(f.get(60, TimeUnit.SECONDS)).isEqualTo(2);
+            }
+            try (var r = hs.executeQuery("SELECT COUNT(*) FROM mz_schema_version")) {
+                r.next();
+                assertThat(r.getInt(1)).isEqualTo(2);
+            }
+        } finally {
+            ex.shutdownNow();
+            pools.forEach(JdbcConnectionPool::dispose);
+        }
+    }
+
+    private static int waitingForTheLock(Statement s) throws Exception {
+        try (var r = s.executeQuery("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")) {
+            r.next();
+            return r.getInt(1);
+        }
+    }
+
     @Test
     void scriptsSplitIntoStatements() {
         assertThat(SchemaMigrator.statements("-- c\nCREATE TABLE a (x INT);\n\nINSERT INTO a\n  VALUES (1);\n")).containsExactly("CREATE TABLE a (x INT)",

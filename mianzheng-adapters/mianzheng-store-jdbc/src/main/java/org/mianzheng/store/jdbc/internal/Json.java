@@ -76,7 +76,11 @@ public final class Json {
         try {
             return MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new StoreException("a stored JSON column could not be read (" + e.getOriginalMessage() + ")", e);
+            // where, not what: the parser's message quotes the stored text, which may be personal data (declared
+            // data, consent details), so neither it nor the parser's exception goes with the failure
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            throw new StoreException("a stored JSON column could not be read: " + e.getClass().getSimpleName()
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
         }
     }
 }
