@@ -172,6 +172,19 @@ class RetrievalTest {
         assertThat(f.retrieve(c2, "SFZ").outcome()).isEqualTo(RetrievalOutcome.RETRIEVED);
     }
 
+    /** Middle-dot look-alikes, invisible format characters and 长期有效 for 长期 are not mismatches; other differences are. */
+    @Test
+    void declaredDataIsComparedAsWrittenNotAsTyped() {
+        org.mianzheng.api.License l = new org.mianzheng.api.License(null, "JMSFZ", "NO-1", RetrievalFixture.ZHANG.id(), "买买提·艾力", "乌海市公安局",
+                null, null, null, org.mianzheng.api.LicenseStatus.VALID, Map.of(), null);
+        for (String typed : List.of("买买提•艾力", "买买提・艾力", "买买提･艾力", "买买提\u200B·艾力", "\uFEFF买买提·艾力", "买买提‧艾力")) {
+            assertThat(DeclaredData.mismatches(Map.of("name", typed), l)).as(typed).isEmpty();
+        }
+        assertThat(DeclaredData.mismatches(Map.of("name", "买买提艾力"), l)).containsExactly("name"); // the dot is part of the name
+        assertThat(DeclaredData.mismatches(Map.of("validUntil", "长期有效"), l)).isEmpty();
+        assertThat(DeclaredData.mismatches(Map.of("validUntil", "2030-01-01"), l)).containsExactly("validUntil");
+    }
+
     @Test
     void cacheServesTheSameCaseOnlyAndExpires() {
         Case c = f.openCase();
