@@ -33,6 +33,7 @@ class SecondNodeTest {
     static final class InstanceLockedCaseStore implements CaseStore {
         private final Map<String, Case> shared;
         private final CyclicBarrier bothChecked;
+        private final List<VoluntarySubmission> submissions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         InstanceLockedCaseStore(Map<String, Case> shared, CyclicBarrier bothChecked) {
             this.shared = shared;
@@ -62,12 +63,12 @@ class SecondNodeTest {
 
         @Override
         public void addSubmission(VoluntarySubmission submission) {
-            throw new UnsupportedOperationException("not used by the race");
+            submissions.add(submission);
         }
 
         @Override
         public List<VoluntarySubmission> submissions(String bizNo) {
-            return List.of();
+            return submissions.stream().filter(v -> v.bizNo().equals(bizNo)).toList();
         }
     }
 

@@ -138,11 +138,7 @@ class JdbcEdgeCasesTest {
             org.mianzheng.api.AccountEvent appointed = org.mianzheng.tck.StoreSamples.accountEvent(
                     org.mianzheng.api.AccountEvent.Kind.LIAISON_APPOINTED, "opB", 1);
             java.util.concurrent.Future<?> mine = ex.submit(() -> s.operatorStore().putLiaison("D9", "opB", appointed));
-            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-            while (waitingOnAnotherTransaction(ws) < 1 && System.nanoTime() < until) { // this node's insert waits on the other's
-                Thread.onSpinWait();
-            }
-            assertThat(waitingOnAnotherTransaction(ws)).isEqualTo(1);
+            assertThat(Pg.awaitWaiting(ws, "transactionid", 1)).as("this node's insert waits on the other's").isEqualTo(1);
             other.commit();
             mine.get(30, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(s.operatorStore().liaison("D9")).contains("opB");
@@ -150,13 +146,6 @@ class JdbcEdgeCasesTest {
         } finally {
             ex.shutdownNow();
             pool.dispose();
-        }
-    }
-
-    private static int waitingOnAnotherTransaction(Statement s) throws SQLException {
-        try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'transactionid' AND NOT granted")) {
-            r.next();
-            return r.getInt(1);
         }
     }
 

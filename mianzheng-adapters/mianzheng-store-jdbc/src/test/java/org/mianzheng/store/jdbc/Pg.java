@@ -97,4 +97,30 @@ public final class Pg {
             throw new IllegalStateException("could not read the current schema", e);
         }
     }
+
+    /**
+     * Waits, up to 30 s, until at least {@code n} lock requests of a type are waiting on the server (another session
+     * holds what they ask for), so that a test can release it only once they all wait.
+     *
+     * @param s        a statement on the server
+     * @param locktype {@code pg_locks.locktype}, e.g. {@code advisory} or {@code transactionid}
+     * @param n        the requests to wait for
+     * @return the requests waiting when it stopped
+     * @throws java.sql.SQLException if {@code pg_locks} cannot be read
+     */
+    static int awaitWaiting(Statement s, String locktype, int n) throws java.sql.SQLException {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        int waiting;
+        while ((waiting = waiting(s, locktype)) < n && System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
+        return waiting;
+    }
+
+    private static int waiting(Statement s, String locktype) throws java.sql.SQLException {
+        try (java.sql.ResultSet r = s.executeQuery("SELECT COUNT(*) FROM pg_locks WHERE locktype = '" + locktype + "' AND NOT granted")) {
+            r.next();
+            return r.getInt(1);
+        }
+    }
 }

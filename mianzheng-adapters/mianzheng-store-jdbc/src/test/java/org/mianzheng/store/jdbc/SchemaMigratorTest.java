@@ -134,11 +134,8 @@ class SchemaMigratorTest {
                 pools.add(p);
                 fs.add(ex.submit(() -> JdbcStores.postgres(p).schemaVersion()));
             }
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (waitingForTheLock(hs) < 3 && System.nanoTime() < until) { // all three in their migration transaction, at the lock
-                Thread.onSpinWait();
-            }
-            assertThat(waitingForTheLock(hs)).as("nodes waiting for the migration lock").isEqualTo(3);
+            // all three in their migration transaction, at the lock
+            assertThat(Pg.awaitWaiting(hs, "advisory", 3)).as("nodes waiting for the migration lock").isEqualTo(3);
             hs.execute("SELECT pg_advisory_unlock(" + SchemaMigrator.ADVISORY_LOCK_KEY + ")");
             for (Future<Integer> f : fs) {
                 assertThat(f.get(60, TimeUnit.SECONDS)).isEqualTo(2);
@@ -150,13 +147,6 @@ class SchemaMigratorTest {
         } finally {
             ex.shutdownNow();
             pools.forEach(JdbcConnectionPool::dispose);
-        }
-    }
-
-    private static int waitingForTheLock(Statement s) throws Exception {
-        try (var r = s.executeQuery("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")) {
-            r.next();
-            return r.getInt(1);
         }
     }
 
