@@ -63,17 +63,6 @@ public final class CachedLicense {
     }
 
     /**
-     * A licence usable for as long as it is cached.
-     *
-     * @param license     the licence
-     * @param channel     the channel it came from
-     * @param retrievedAt when it was retrieved
-     */
-    public CachedLicense(License license, String channel, Instant retrievedAt) {
-        this(license, channel, retrievedAt, Long.MAX_VALUE);
-    }
-
-    /**
      * @param license           the licence
      * @param channel           the channel it came from
      * @param retrievedAt       when it was retrieved
