@@ -9,6 +9,8 @@ module org.mianzheng.store.jdbc {
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
     requires com.h2database;
+    requires io.github.resilience4j.retry;
+    requires io.github.resilience4j.core;
 
     exports org.mianzheng.store.jdbc;
 }

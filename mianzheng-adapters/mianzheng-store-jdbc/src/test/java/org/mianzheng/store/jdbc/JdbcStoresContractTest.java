@@ -50,6 +50,19 @@ class JdbcStoresContractTest {
         return JdbcStores.postgres(pool);
     }
 
+    /** Server option of the pools whose transactions default to SERIALIZABLE. */
+    static final String SERIALIZABLE = "-c default_transaction_isolation=serializable";
+
+    /** @return stores on a new schema whose pool's transactions default to SERIALIZABLE */
+    static JdbcStores serializablePg() {
+        JdbcConnectionPool fresh = Pg.freshSchema(1);
+        String schema = Pg.schemaOf(fresh);
+        fresh.dispose();
+        JdbcConnectionPool pool = Pg.pool(schema, 8, SERIALIZABLE);
+        OPEN.add(pool::dispose);
+        return JdbcStores.postgres(pool);
+    }
+
     /**
      * @param first stores opened by {@link #h2()} or {@link #pg()}
      * @return a second node on the same database: its own stores (and, on PostgreSQL, its own pool)
@@ -58,9 +71,17 @@ class JdbcStoresContractTest {
         if (first.dialect() == Dialect.H2) {
             return JdbcStores.of(first.dataSource(), Dialect.H2, SchemaMigrator.Mode.VALIDATE);
         }
-        JdbcConnectionPool pool = Pg.pool(Pg.schemaOf(first.dataSource()), 8);
+        JdbcConnectionPool pool = Pg.pool(Pg.schemaOf(first.dataSource()), 8, serializable(first) ? SERIALIZABLE : null);
         OPEN.add(pool::dispose);
         return JdbcStores.postgres(pool);
+    }
+
+    private static boolean serializable(JdbcStores stores) {
+        try (java.sql.Connection c = stores.dataSource().getConnection()) {
+            return c.getTransactionIsolation() == java.sql.Connection.TRANSACTION_SERIALIZABLE;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not read the isolation level", e);
+        }
     }
 
     @AfterEach
@@ -222,6 +243,58 @@ class JdbcStoresContractTest {
         @Override
         protected WorkOrderStore newStore() {
             first = pg();
+            return first.workOrderStore();
+        }
+
+        @Override
+        protected WorkOrderStore secondNode() {
+            return JdbcStoresContractTest.secondNode(first).workOrderStore();
+        }
+    }
+
+    /**
+     * The stores on a pool whose transactions default to SERIALIZABLE: the kits' races across two nodes make the
+     * database roll transactions back as serialization failures, which the stores run again.
+     */
+    @Nested
+    class SerializablePgAudit extends AuditStoreContractKit {
+        private JdbcStores first;
+
+        @Override
+        protected AuditStore newStore() {
+            first = serializablePg();
+            return first.auditStore();
+        }
+
+        @Override
+        protected AuditStore secondNode() {
+            return JdbcStoresContractTest.secondNode(first).auditStore();
+        }
+    }
+
+    @Nested
+    class SerializablePgCases extends CaseStoreContractKit {
+        private JdbcStores first;
+
+        @Override
+        protected CaseStore newStore() {
+            first = serializablePg();
+            return first.caseStore();
+        }
+
+        @Override
+        protected CaseStore secondNode() {
+            return JdbcStoresContractTest.secondNode(first).caseStore();
+        }
+    }
+
+    @Nested
+    class SerializablePgWorkOrders extends WorkOrderStoreContractKit {
+        private JdbcStores first;
+
+        @Override
+        protected WorkOrderStore newStore() {
+            first = serializablePg();
             return first.workOrderStore();
         }
 

@@ -7,6 +7,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import javax.sql.DataSource;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import org.mianzheng.api.StoreException;
 
 /** Transactions and column helpers shared by the stores. Stateless. */
@@ -45,7 +48,11 @@ public final class Sql {
     }
 
     /**
-     * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws.
+     * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. A transaction the
+     * database rolled back as a serialization failure or a deadlock (SQLSTATE class 40: PostgreSQL's 40001 and 40P01 on
+     * a pool whose default isolation is REPEATABLE READ or SERIALIZABLE, or two transactions locking rows in opposite
+     * orders; H2's 40001) is run again, from the start, up to {@link #MAX_ATTEMPTS} times in all, after a short random
+     * pause. {@code work} must therefore touch nothing but the connection, or make what it touches anew on each run.
      *
      * @param ds   data source
      * @param what the operation, for messages
@@ -55,6 +62,10 @@ public final class Sql {
      * @throws StoreException on any failure (SQL state in the message, never values)
      */
     public static <T> T tx(DataSource ds, String what, Work<T> work) {
+        return retried(what, () -> txOnce(ds, what, work));
+    }
+
+    private static <T> T txOnce(DataSource ds, String what, Work<T> work) {
         try (Connection c = ds.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -73,14 +84,15 @@ public final class Sql {
         } catch (StoreException e) {
             throw e;
         } catch (SQLException e) {
-            throw failure(what, e);
+            throw isTransient(e) ? new RolledBack(what, e) : failure(what, e);
         } catch (RuntimeException e) {
             throw new StoreException(what + " failed: " + e.getClass().getName(), e);
         }
     }
 
     /**
-     * Runs a read (auto-commit).
+     * Runs a read (auto-commit). A read the database rolled back as a serialization failure or deadlock is run again,
+     * as {@link #tx} does.
      *
      * @param ds   data source
      * @param what the operation
@@ -89,14 +101,54 @@ public final class Sql {
      * @return its result
      */
     public static <T> T read(DataSource ds, String what, Work<T> work) {
+        return retried(what, () -> readOnce(ds, what, work));
+    }
+
+    private static <T> T readOnce(DataSource ds, String what, Work<T> work) {
         try (Connection c = ds.getConnection()) {
             return work.run(c);
         } catch (StoreException e) {
             throw e;
         } catch (SQLException e) {
-            throw failure(what, e);
+            throw isTransient(e) ? new RolledBack(what, e) : failure(what, e);
         } catch (RuntimeException e) {
             throw new StoreException(what + " failed: " + e.getClass().getName(), e);
+        }
+    }
+
+    /** Attempts in all of a transaction that the database keeps rolling back as a serialization failure or deadlock. */
+    public static final int MAX_ATTEMPTS = 5;
+
+    /**
+     * The retry of {@link RolledBack} attempts: exponential pauses from about 4 ms, randomised by half, so two
+     * transactions that collided do not collide again in step.
+     */
+    private static final Retry ROLLED_BACK = Retry.of("mianzheng-jdbc-rolled-back", RetryConfig.custom()
+            .maxAttempts(MAX_ATTEMPTS)
+            .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(java.time.Duration.ofMillis(4), 2.0, 0.5))
+            .retryExceptions(RolledBack.class)
+            .build());
+
+    /** One attempt that the database rolled back as a serialization failure or deadlock: worth running again. */
+    private static final class RolledBack extends StoreException {
+        private static final long serialVersionUID = 1L;
+
+        RolledBack(String what, SQLException e) {
+            super(what + " failed (SQL state " + e.getSQLState() + ", error " + e.getErrorCode() + ")", e);
+        }
+    }
+
+    private static <T> T retried(String what, java.util.function.Supplier<T> attempt) {
+        int[] attempts = {0};
+        try {
+            return ROLLED_BACK.executeSupplier(() -> {
+                attempts[0]++;
+                return attempt.get();
+            });
+        } catch (RolledBack e) { // every attempt, or those before an interrupt ended the pauses
+            SQLException cause = (SQLException) e.getCause();
+            throw new StoreException(what + " failed: the database rolled it back " + attempts[0] + (attempts[0] == 1 ? " time" : " times in a row")
+                    + " as a serialization failure or deadlock (SQL state " + cause.getSQLState() + ", error " + cause.getErrorCode() + ")", cause);
         }
     }
 
@@ -143,7 +195,16 @@ public final class Sql {
      * @return whether it is a serialization failure or deadlock (the transaction may be retried)
      */
     public static boolean isTransient(SQLException e) {
-        return e.getSQLState() != null && e.getSQLState().startsWith(TRANSACTION_ROLLBACK_CLASS);
+        // a batch reports the failed statement's error as its next exception or its cause: look a few links down both
+        int links = 0;
+        for (SQLException s = e; s != null && links < 16; s = s.getNextException()) {
+            for (Throwable t = s; t != null && links++ < 16; t = t.getCause()) {
+                if (t instanceof SQLException q && q.getSQLState() != null && q.getSQLState().startsWith(TRANSACTION_ROLLBACK_CLASS)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
