@@ -27,7 +27,10 @@ public interface RetrievalService {
      *
      * @param bizNo      the case
      * @param operatorId the clerk
-     * @return the results, in the item's material order
+     * @return the results, in the item's material order. It fails as {@link #retrieve} does, with the first failure, if
+     *         any material fails (a refusal, or an audit event that could not be recorded); a material no channel could
+     *         serve is not a failure but a {@code MUST_SUBMIT} result. The materials retrieved before or beside the
+     *         failed one are recorded and cached all the same: {@link #retrieve} them one by one to have their results.
      */
     CompletionStage<List<RetrievalResult>> retrieveAll(String bizNo, String operatorId);
 

@@ -150,7 +150,11 @@ public final class DefaultRetrievalService implements RetrievalService {
                 lookup.check(bizNo, licences.get(0).materialCode(), operatorId, "retrieve");
             }
         } catch (MianzhengException e) {
-            return CompletableFuture.failedFuture(e);
+            // fail once the materials started before it have settled: none is left running unseen, and each is
+            // recorded and cached by the time the caller hears of the failure
+            return CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0])).handle((v, other) -> {
+                throw e;
+            });
         }
         return CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0])).thenApply(v -> all.stream().map(CompletableFuture::join).toList());
     }

@@ -232,4 +232,38 @@ class ChannelChainTest {
         store.failOn = null;
         assertThat(f.mz.audit().verify().ok()).isTrue();
     }
+
+    /**
+     * {@code retrieveAll} fails with one material's failure only once the material retrieved beside it has settled, so
+     * that one is recorded and cached when the caller hears of the failure, and retrieving it alone afterwards serves
+     * it from the cache (as its javadoc says).
+     */
+    @Test
+    void retrieveAllFailsOnceTheOtherMaterialHasSettledAndThatOneIsCached() {
+        FailingOn store = new FailingOn();
+        f = new RetrievalFixture(RetrievalSettings.defaults(), store);
+        Case c = f.openCase();
+        f.consent(c, "SFZ", "YYZZ");
+        assertThat(f.retrieve(c, "SFZ").fromCache()).isFalse();
+        java.util.concurrent.CompletableFuture<org.mianzheng.api.LicenseQuery> asked = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<org.mianzheng.api.SourceResult> held = new java.util.concurrent.CompletableFuture<>();
+        f.onewindow.behave(q -> { // YYZZ, first in the item's order, waits on its channel
+            asked.complete(q);
+            return held;
+        });
+        store.failOn = AuditType.CACHE_HIT; // SFZ, cached now, cannot be recorded
+        java.util.concurrent.CompletableFuture<List<RetrievalResult>> all = f.mz.retrieval().retrieveAll(c.bizNo(), "clerk1").toCompletableFuture();
+        assertThat(all).as("YYZZ is still with its channel").isNotDone();
+        store.failOn = null;
+        org.mianzheng.api.LicenseQuery q = asked.orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+        held.complete(org.mianzheng.api.SourceResult.found(org.mianzheng.core.testing.FakeSource.license(q.holder(), q.holderName(),
+                q.licenseTypeCode(), org.mianzheng.api.LicenseStatus.VALID)));
+        assertThatThrownBy(all::join).extracting(RetrievalFixture::cause).isInstanceOf(AuditException.class);
+        int calls = f.onewindow.calls.get();
+        RetrievalResult yyzz = f.retrieve(c, "YYZZ");
+        assertThat(yyzz.outcome()).isEqualTo(RetrievalOutcome.RETRIEVED);
+        assertThat(yyzz.fromCache()).isTrue();
+        assertThat(f.onewindow.calls).hasValue(calls);
+        assertThat(f.mz.audit().verify().ok()).isTrue();
+    }
 }
