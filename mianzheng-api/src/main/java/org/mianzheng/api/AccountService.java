@@ -50,7 +50,8 @@ public interface AccountService {
 
     /**
      * @param departmentCode department
-     * @return its liaison
+     * @return its liaison, while that account is active: a deregistered liaison leaves the department without one
+     *         until another is appointed
      */
     Optional<Operator> liaison(String departmentCode);
 

@@ -11,8 +11,10 @@ public interface ConsentService {
      *
      * @param request the consent
      * @return the consent
-     * @throws AccessDeniedException if the operator may not take consents
-     * @throws ConsentException      if the case does not exist or a material is not one of its item
+     * @throws AccessDeniedException  if the operator may not take consents
+     * @throws CaseException          if the case does not exist
+     * @throws ConsentException       if a material is not one of its item
+     * @throws InvalidValueException  if the request is {@code null} or its expiry is not in the future or too far
      */
     Consent grant(ConsentRequest request);
 

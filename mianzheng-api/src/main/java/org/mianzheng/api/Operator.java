@@ -27,6 +27,9 @@ public record Operator(String id, String name, String departmentCode, String win
         if (roles.isEmpty()) {
             throw new InvalidValueException("operator.roles", "an operator has at least one role");
         }
+        for (Role r : roles) { // a Set.of cannot hold null; any other set may (and may throw when asked)
+            InvalidValueException.requireNonNull(r, "operator.roles element");
+        }
         roles = Set.copyOf(EnumSet.copyOf(roles));
         InvalidValueException.requireNonNull(registeredAt, "operator.registeredAt");
     }

@@ -107,7 +107,7 @@ public final class Mianzheng implements AutoCloseable {
         this.clock = b.clock != null ? b.clock : Clock.system(DEFAULT_ZONE);
         this.calendars = b.calendars != null ? b.calendars
                 : new org.mianzheng.core.calendar.CalendarRegistry(org.mianzheng.core.calendar.WorkingCalendar.china());
-        OpeningHours hours = b.openingHours != null ? b.openingHours : OpeningHours.of(calendars.snapshot().defaultCalendar());
+        OpeningHours hours = b.openingHours != null ? b.openingHours : OpeningHours.following(calendars);
         RetrievalSettings settings = b.retrievalSettings != null ? b.retrievalSettings : RetrievalSettings.defaults();
         if (b.auditSubjectKey == null) {
             LOG.warn("no audit subject key configured: using the built-in demo key; set Builder.auditSubjectKey in production");

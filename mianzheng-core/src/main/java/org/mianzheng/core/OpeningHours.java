@@ -8,8 +8,9 @@ import java.time.ZonedDateTime;
 
 /**
  * When the windows are open: used to flag retrievals outside office hours and to let consents expire at the end of
- * the working day. {@link #of(org.mianzheng.core.calendar.WorkingCalendar)} (the default, with the bundled national
- * holidays) follows the working calendar; {@link #weekdays} is a plain alternative.
+ * the working day. {@link #following} (the default: the engine's calendars, with the bundled national holidays, as
+ * they stand at each call) and {@link #of(org.mianzheng.core.calendar.WorkingCalendar)} (one fixed calendar) follow the
+ * working calendar; {@link #weekdays} is a plain alternative.
  */
 public interface OpeningHours {
 
@@ -47,6 +48,28 @@ public interface OpeningHours {
                     }
                 }
                 return t.toLocalDate().plusDays(1).atStartOfDay(calendar.zone()).toInstant();
+            }
+        };
+    }
+
+    /**
+     * Office hours that follow a calendar registry: each question is answered by the default calendar the registry
+     * holds at that moment, so calendar updates and holiday years loaded at run time apply at once. The engine's
+     * default.
+     *
+     * @param calendars the engine's calendars
+     * @return their default calendar's office hours, as it stands at each call
+     */
+    static OpeningHours following(org.mianzheng.core.calendar.CalendarRegistry calendars) {
+        return new OpeningHours() {
+            @Override
+            public boolean isWorkingTime(Instant at) {
+                return calendars.snapshot().defaultCalendar().isWorkingTime(at);
+            }
+
+            @Override
+            public Instant endOfWorkingDay(Instant at) {
+                return of(calendars.snapshot().defaultCalendar()).endOfWorkingDay(at);
             }
         };
     }

@@ -16,6 +16,7 @@ import org.mianzheng.api.Codes;
 import org.mianzheng.api.ExemptionCatalog;
 import org.mianzheng.api.InvalidIdentifierException;
 import org.mianzheng.api.InvalidValueException;
+import org.mianzheng.api.Masking;
 import org.mianzheng.api.Operator;
 import org.mianzheng.api.Role;
 import org.mianzheng.api.ViolationKind;
@@ -72,6 +73,9 @@ public final class DefaultAccountService implements AccountService {
         }
         AccountEvent ev = new AccountEvent(AccountEvent.Kind.REGISTERED, op.id(), now, Codes.require(by, "by"), reportedTo, "roles " + op.roles());
         synchronized (writeLock) {
+            if (find(op.id()).isPresent()) { // refused before it is recorded: the chain holds no registration that did not happen
+                throw new AccountException("account " + op.id() + " exists already");
+            }
             audit.append(AuditType.ACCOUNT_REGISTERED, ev.by(), null, null, Map.of("operator", op.id(), "department", op.departmentCode(),
                     "roles", op.roles().toString(), "reportedTo", ev.reportedTo()));
             boolean inserted = Guard.call(storeId, "insert", () -> store.insert(op, ev));
@@ -80,7 +84,7 @@ public final class DefaultAccountService implements AccountService {
             }
             cache.put(op.id(), op);
         }
-        LOG.info("account {} registered for department {} with roles {}", op.id(), op.departmentCode(), op.roles());
+        LOG.info("account {} registered for department {} with roles {}", Masking.maskIdentityNumbersIn(op.id()), op.departmentCode(), op.roles());
         return op;
     }
 
@@ -96,19 +100,26 @@ public final class DefaultAccountService implements AccountService {
             }
             Operator gone = new Operator(op.id(), op.name(), op.departmentCode(), op.windowId(), op.roles(), op.registeredAt(), now);
             AccountEvent ev = new AccountEvent(AccountEvent.Kind.DEREGISTERED, op.id(), now, Codes.require(by, "by"), reportedTo, reason);
-            audit.append(AuditType.ACCOUNT_DEREGISTERED, ev.by(), null, null, Map.of("operator", op.id(), "reportedTo", ev.reportedTo(),
-                    "reason", ev.note()));
-            Guard.run(storeId, "update", () -> store.update(gone, ev));
+            // in force here before it is recorded: an act recorded after the deregistration finds the new version when
+            // it looks again (ConsentedLookup.stillHolds), so no act of this account is served after it in the chain
             cache.put(gone.id(), gone);
             version++; // after the put: whoever sees the new version finds the account deregistered
-            LOG.info("account {} deregistered", op.id());
+            try {
+                audit.append(AuditType.ACCOUNT_DEREGISTERED, ev.by(), null, null, Map.of("operator", op.id(), "reportedTo", ev.reportedTo(),
+                        "reason", ev.note()));
+            } catch (RuntimeException notRecorded) { // fail closed: not recorded, not done
+                cache.put(op.id(), op);
+                throw notRecorded;
+            }
+            Guard.run(storeId, "update", () -> store.update(gone, ev));
+            LOG.info("account {} deregistered", Masking.maskIdentityNumbersIn(op.id()));
             return gone;
         }
     }
 
     @Override
     public Optional<Operator> find(String id) {
-        Operator cached = cache.get(id);
+        Operator cached = cache.get(Codes.require(id, "id"));
         if (cached != null) {
             return Optional.of(cached);
         }
@@ -151,20 +162,22 @@ public final class DefaultAccountService implements AccountService {
             }
             cache.put(key, deregistered(op, at));
             version++; // after the put, as in deregister
-            LOG.info("account {} deregistered by another engine", key);
+            LOG.info("account {} deregistered by another engine", Masking.maskIdentityNumbersIn(key));
         }
     }
 
     @Override
     public void appointLiaison(String departmentCode, String operatorId, String by) {
-        Operator op = find(operatorId).orElseThrow(() -> new AccountException("no account " + Codes.require(operatorId, "operatorId")));
         String dep = Codes.require(departmentCode, "departmentCode");
-        if (!op.active() || !op.departmentCode().equals(dep)) {
-            throw new AccountException("the liaison of " + dep + " must be an active account of that department");
-        }
-        AccountEvent ev = new AccountEvent(AccountEvent.Kind.LIAISON_APPOINTED, op.id(), clock.instant(), Codes.require(by, "by"),
-                "市行政审批和政务服务局", "liaison of " + dep);
-        synchronized (writeLock) {
+        String who = Codes.require(operatorId, "operatorId");
+        String recorder = Codes.require(by, "by");
+        synchronized (writeLock) { // checked under the lock a deregistration takes: never an account deregistered meanwhile
+            Operator op = find(who).orElseThrow(() -> new AccountException("no account " + who));
+            if (!op.active() || !op.departmentCode().equals(dep)) {
+                throw new AccountException("the liaison of " + dep + " must be an active account of that department");
+            }
+            AccountEvent ev = new AccountEvent(AccountEvent.Kind.LIAISON_APPOINTED, op.id(), clock.instant(), recorder,
+                    "市行政审批和政务服务局", "liaison of " + dep);
             audit.append(AuditType.LIAISON_APPOINTED, ev.by(), null, null, Map.of("operator", op.id(), "department", dep));
             Guard.run(storeId, "putLiaison", () -> store.putLiaison(dep, op.id(), ev));
         }
@@ -172,7 +185,8 @@ public final class DefaultAccountService implements AccountService {
 
     @Override
     public Optional<Operator> liaison(String departmentCode) {
-        return Guard.call(storeId, "liaison", () -> store.liaison(Codes.require(departmentCode, "departmentCode"))).flatMap(this::find);
+        String dep = Codes.require(departmentCode, "departmentCode");
+        return Guard.call(storeId, "liaison", () -> store.liaison(dep)).flatMap(this::find).filter(Operator::active);
     }
 
     @Override

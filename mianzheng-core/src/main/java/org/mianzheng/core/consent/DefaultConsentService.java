@@ -99,6 +99,7 @@ public final class DefaultConsentService implements ConsentService {
 
     @Override
     public Consent grant(ConsentRequest r) {
+        InvalidValueException.requireNonNull(r, "request");
         Operator op = accounts.authorize(r.operatorId(), Role.WINDOW_CLERK, r.bizNo(), "take an on-site consent");
         Case c = cases.find(r.bizNo()).orElseThrow(() -> new CaseException(CaseException.Reason.UNKNOWN_CASE, r.bizNo(), "no such case"));
         Plan plan = catalog.plan(c.itemCode(), c.openedAt());
@@ -127,9 +128,11 @@ public final class DefaultConsentService implements ConsentService {
         detail.put("expiresAt", consent.expiresAt().toString());
         detail.put("window", window);
         synchronized (this) {
+            // read before anything is recorded or stored: a first read loads the case's consents from the store, which
+            // would hold the new one too after the put below (and a failed read then leaves nothing half done)
+            List<Consent> l = new ArrayList<>(forCase(c.bizNo()));
             audit.append(AuditType.CONSENT_GRANTED, op.id(), c.bizNo(), subjects.subject(c.applicant().id()), detail);
             Guard.run(storeId, "put", () -> store.put(consent));
-            List<Consent> l = new ArrayList<>(forCase(c.bizNo()));
             l.add(consent);
             index.put(c.bizNo(), List.copyOf(l));
             onChange.accept(c.bizNo());
@@ -140,25 +143,40 @@ public final class DefaultConsentService implements ConsentService {
     @Override
     public Consent revoke(String consentId, String operatorId, String reason) {
         String id = Codes.require(consentId, "consentId");
+        accounts.authorize(operatorId, Role.WINDOW_CLERK, null, "revoke a consent"); // who asks comes first: no answer to the unauthorised
         Consent c = find(id).orElseThrow(() -> new ConsentException("no consent " + id));
         Operator op = accounts.authorize(operatorId, Role.WINDOW_CLERK, c.bizNo(), "revoke a consent");
         String why = InvalidValueException.requireStorable(InvalidValueException.requireText(reason, "reason"), "reason");
         Consent revoked;
         synchronized (this) {
-            Consent current = forCase(c.bizNo()).stream().filter(x -> x.id().equals(id)).findFirst().orElse(c);
+            List<Consent> before = forCase(c.bizNo());
+            Consent current = before.stream().filter(x -> x.id().equals(id)).findFirst().orElse(c);
             if (current.revokedAt() != null) {
                 throw new ConsentException("consent " + id + " is already revoked");
             }
             revoked = current.revoke(clock.instant(), op.id());
-            audit.append(AuditType.CONSENT_REVOKED, op.id(), c.bizNo(), subjects.subject(c.applicant()),
-                    Map.of("consent", id, "reason", why));
+            // in force here before it is recorded: a retrieval recorded after the revocation finds its case state dropped
+            // when it looks again (ConsentedLookup.stillHolds) and is refused, so nothing is served after it in the chain
             Guard.run(storeId, "put", () -> store.put(revoked));
             List<Consent> l = new ArrayList<>();
-            for (Consent x : forCase(c.bizNo())) {
+            for (Consent x : before) {
                 l.add(x.id().equals(id) ? revoked : x);
             }
             index.put(c.bizNo(), List.copyOf(l));
             onChange.accept(c.bizNo());
+            try {
+                audit.append(AuditType.CONSENT_REVOKED, op.id(), c.bizNo(), subjects.subject(c.applicant()),
+                        Map.of("consent", id, "reason", why));
+            } catch (RuntimeException notRecorded) { // fail closed: not recorded, not done
+                try {
+                    Guard.run(storeId, "put", () -> store.put(current));
+                    index.put(c.bizNo(), before);
+                    onChange.accept(c.bizNo());
+                } catch (RuntimeException undo) { // it stays revoked, in the store and here: the safe side, and the caller is told
+                    notRecorded.addSuppressed(undo);
+                }
+                throw notRecorded;
+            }
         }
         onRevoke.accept(revoked, revoked.materialCodes());
         return revoked;

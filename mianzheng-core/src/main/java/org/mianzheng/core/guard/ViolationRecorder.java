@@ -51,7 +51,8 @@ public final class ViolationRecorder {
         Violation v = new Violation(UUID.randomUUID().toString(), clock.instant(), kind, operatorId, bizNo, refused, d);
         audit.append(refused ? AuditType.REFUSAL : AuditType.VIOLATION, operatorId, bizNo, null, d);
         Guard.run(store.getClass().getName(), "add", () -> store.add(v));
-        LOG.warn("violation {} by {} on case {}: {}", kind, operatorId, bizNo, refused ? "refused" : "flagged for review");
+        LOG.warn("violation {} by {} on case {}: {}", kind, org.mianzheng.api.Masking.maskIdentityNumbersIn(operatorId),
+                org.mianzheng.api.Masking.maskIdentityNumbersIn(bizNo), refused ? "refused" : "flagged for review");
         return v;
     }
 

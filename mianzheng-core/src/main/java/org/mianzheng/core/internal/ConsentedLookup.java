@@ -111,9 +111,10 @@ public final class ConsentedLookup {
      *                 out once per case state so that a repeated retrieval does not read the plan again
      * @param accountVersion the {@linkplain DefaultAccountService#version() account version} the operator was authorised
      *                 at: while it is current, a repeated check by the same operator needs no new authorisation
+     * @param state    the case state the check ran on ({@link #stillHolds}: a consent change drops it)
      */
     public record Checked(Operator operator, Case theCase, MaterialPlan material, Consent consent, CacheKey key, String subject,
-                          boolean retrievable, long accountVersion) {
+                          boolean retrievable, long accountVersion, CaseState state) {
     }
 
     /**
@@ -182,7 +183,12 @@ public final class ConsentedLookup {
      * Everything the checks need about one case, found with one lookup. The materials are few (an item lists tens at
      * most), so they are kept in an array and found by their codes' hashes: fewer objects to reach than a hash map's.
      */
-    private static final class CaseState {
+    /**
+     * The derived state of one case: its materials, consents and the clerk last authorised on it. Opaque outside this
+     * class: a {@link Checked} names the state it ran on, so that {@link #stillHolds} can tell whether a consent change
+     * dropped it since.
+     */
+    public static final class CaseState {
         final Case theCase;
         final Slot[] slots;
         final List<Consent> consents;
@@ -190,6 +196,8 @@ public final class ConsentedLookup {
         final String subject;
         /** The window clerk last authorised on this case, with the account version it was authorised at. */
         volatile Clerk clerk;
+        /** Set when a consent of the case was granted or revoked after this state was built from its consents. */
+        volatile boolean dropped;
 
         CaseState(Case theCase, Plan plan, List<Consent> consents, String subject) {
             this.theCase = theCase;
@@ -305,7 +313,7 @@ public final class ConsentedLookup {
         if (memo != null && memo.operator() == op && memo.consent() == consent && memo.accountVersion() == version) {
             return memo;
         }
-        Checked ck = new Checked(op, st.theCase, slot.plan, consent, slot.key, st.subject, slot.retrievable, version);
+        Checked ck = new Checked(op, st.theCase, slot.plan, consent, slot.key, st.subject, slot.retrievable, version, st);
         slot.memo = ck;
         return ck;
     }
@@ -338,7 +346,36 @@ public final class ConsentedLookup {
     public void consentsChanged(String bizNo) {
         // remove, do not patch: CHM.remove waits for a state being built for this case, so a state built from the
         // consents before the change can never survive it; the next lookup rebuilds from the current consents
-        states.remove(bizNo);
+        CaseState st = states.remove(bizNo);
+        if (st != null) {
+            st.dropped = true; // checks made on it, still being served, are made again (stillHolds)
+        }
+    }
+
+    /**
+     * Whether what a check established still holds after the act was recorded: no consent of the case was granted or
+     * revoked and no account deregistered since the check. A caller that records an act and then sees {@code true} here
+     * knows that any revocation or deregistration recorded after its act was applied after this read, so its act came
+     * first. On {@code false}, check again ({@link #check}), which refuses what is no longer allowed.
+     *
+     * @param ck a check
+     * @return whether it is still current
+     */
+    public boolean stillHolds(Checked ck) {
+        return !ck.state().dropped && ck.accountVersion() == accounts.version();
+    }
+
+    /**
+     * Removes a licence this engine cached under a check that no longer holds (a revocation raced its retrieval), if the
+     * cache still holds that very entry.
+     *
+     * @param key   the checked material's key
+     * @param value the licence stored
+     */
+    public void withdraw(CacheKey key, CachedLicense value) {
+        if (key != null && value != null && cache.asMap().remove(key, value)) {
+            evicted(key, value);
+        }
     }
 
     private Slot slot(CaseState st, String materialCode, Operator op, String act) {
@@ -362,6 +399,7 @@ public final class ConsentedLookup {
         List<Consent> list = st.consents;
         boolean anyRevoked = false;
         boolean anyExpired = false;
+        boolean anyNotYet = false;
         boolean anyValid = false;
         for (int i = 0; i < list.size(); i++) {
             Consent k = list.get(i);
@@ -370,7 +408,10 @@ public final class ConsentedLookup {
                 continue;
             }
             if (now >= millis(k.expiresAt()) || now < millis(k.grantedAt())) {
-                anyExpired |= k.materialCodes().contains(materialCode);
+                if (k.materialCodes().contains(materialCode)) {
+                    anyExpired |= now >= millis(k.expiresAt());
+                    anyNotYet |= now < millis(k.grantedAt());
+                }
                 continue;
             }
             anyValid = true;
@@ -381,6 +422,10 @@ public final class ConsentedLookup {
         Map<String, String> d = Map.of("material", materialCode, "act", act);
         if (anyExpired) {
             throw violations.refuse(ViolationKind.CONSENT_EXPIRED, op.id(), c.bizNo(), "the consent covering " + materialCode + " has expired", d);
+        }
+        if (anyNotYet) { // granted later than this engine's clock reads (another node's clock ahead of it): not in force here
+            throw violations.refuse(ViolationKind.CONSENT_EXPIRED, op.id(), c.bizNo(), "the consent covering " + materialCode
+                    + " is not in force yet: it was granted later than this engine's clock reads (check the nodes' clocks)", d);
         }
         if (anyRevoked) {
             throw violations.refuse(ViolationKind.CONSENT_REVOKED, op.id(), c.bizNo(), "the consent covering " + materialCode + " was revoked", d);
@@ -480,6 +525,20 @@ public final class ConsentedLookup {
                 }
             }
         }
+    }
+
+    /**
+     * The account check alone, for acts that read a case before any material is checked: refusals come before anything
+     * about the case is read or said.
+     *
+     * @param operatorId who acts
+     * @param bizNo      the case
+     * @param act        the act, for the record
+     * @return the active clerk
+     * @throws org.mianzheng.api.AccessDeniedException after recording the refusal
+     */
+    public Operator authorize(String operatorId, String bizNo, String act) {
+        return accounts.authorize(operatorId, Role.WINDOW_CLERK, bizNo, act);
     }
 
     /**

@@ -139,6 +139,7 @@ public final class DefaultRetrievalService implements RetrievalService {
     public CompletionStage<List<RetrievalResult>> retrieveAll(String bizNo, String operatorId) {
         List<CompletableFuture<RetrievalResult>> all = new ArrayList<>();
         try {
+            lookup.authorize(operatorId, bizNo, "retrieve"); // an unknown or deregistered account learns nothing of the case
             List<MaterialPlan> licences = lookup.plan(bizNo).materials().stream().filter(ConsentedLookup::retrievable).toList();
             for (MaterialPlan mp : licences) {
                 if (lookup.covered(bizNo, mp.materialCode())) {
@@ -183,6 +184,9 @@ public final class DefaultRetrievalService implements RetrievalService {
                 memo.holder = holder; // the next hit counts its holder without the tracker's lookup
             }
             audit.append(memo.record(), at);
+            if (!lookup.stillHolds(ck)) { // a consent changed or an account was deregistered since the check: look again
+                lookup.check(ck.theCase().bizNo(), ck.material().materialCode(), ck.operator().id(), "retrieve", now);
+            }
             return CompletableFuture.completedFuture(memo.result());
         }
         Attempt run = new Attempt(ck, subject, System.nanoTime() + settings.overallDeadline().toNanos());
@@ -455,8 +459,21 @@ public final class DefaultRetrievalService implements RetrievalService {
             d.put("fileSha256", license.file().sha256());
         }
         audit.append(AuditType.RETRIEVAL, ck.operator().id(), ck.theCase().bizNo(), run.subject, d);
-        if (license != null && ck.key() != null) {
-            lookup.store(ck.key(), new CachedLicense(license, channel, result.retrievedAt(), usableUntil(license)));
+        if (license != null) {
+            CachedLicense cached = ck.key() == null ? null : new CachedLicense(license, channel, result.retrievedAt(), usableUntil(license));
+            if (cached != null) {
+                lookup.store(ck.key(), cached);
+            }
+            // a revocation or deregistration recorded after the event above was in force before this read: if one came
+            // since the check, look again, and withhold (and uncache) what is no longer allowed
+            if (!lookup.stillHolds(ck)) {
+                try {
+                    lookup.check(ck.theCase().bizNo(), ck.material().materialCode(), ck.operator().id(), "retrieve");
+                } catch (MianzhengException refused) {
+                    lookup.withdraw(ck.key(), cached);
+                    throw refused;
+                }
+            }
         }
         run.promise.complete(result);
     }
