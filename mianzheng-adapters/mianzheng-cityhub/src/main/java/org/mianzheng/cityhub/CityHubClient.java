@@ -26,6 +26,7 @@ import org.mianzheng.api.spi.LicenseSource;
 import org.mianzheng.platform.PlatformConfig;
 import org.mianzheng.platform.Signatures;
 import org.mianzheng.platform.internal.CallFailure;
+import org.mianzheng.platform.internal.Cancellation;
 import org.mianzheng.platform.internal.ClientSupport;
 import org.mianzheng.platform.internal.Envelope;
 import org.mianzheng.platform.internal.FileDecoder;
@@ -106,10 +107,10 @@ public final class CityHubClient implements LicenseSource, DirectedRequestChanne
     @Override
     public CompletionStage<SourceResult> retrieve(LicenseQuery query) {
         return ClientSupport.retrieve(id(), LOG, query,
-                q -> call("license/query", profile.paths().query(), holderData(q, purpose(q)), true, false).thenCompose(env -> found(q, env)));
+                (q, c) -> call("license/query", profile.paths().query(), holderData(q, purpose(q)), true, false, c).thenCompose(env -> found(q, env, c)));
     }
 
-    private CompletableFuture<SourceResult> found(LicenseQuery q, Envelope env) {
+    private CompletableFuture<SourceResult> found(LicenseQuery q, Envelope env, Cancellation c) {
         JsonNode list = Json.at(env.data(), profile.query().licenses());
         if (!env.success()) {
             License license = null;
@@ -126,11 +127,14 @@ public final class CityHubClient implements LicenseSource, DirectedRequestChanne
         if (list.size() == 0) {
             return CompletableFuture.completedFuture(SourceResult.of(SourceOutcome.NOT_FOUND, env.code(), "the platform listed no licence"));
         }
+        // several licences of the type (an old one and its renewal, say): the one usable today, else one valid by
+        // status, else the first; among equals, the one valid longest (no end date first)
+        java.time.LocalDate today = java.time.LocalDate.now(config.clock().withZone(CHINA));
         License chosen = null;
         for (JsonNode n : list) {
             License l = LicenseMapper.map(n, profile.license(), null);
             LicenseMapper.requireMatch(l, q);
-            if (chosen == null || (chosen.status() != LicenseStatus.VALID && l.status() == LicenseStatus.VALID)) {
+            if (chosen == null || better(l, chosen, today)) {
                 chosen = l;
             }
         }
@@ -139,10 +143,29 @@ public final class CityHubClient implements LicenseSource, DirectedRequestChanne
             return CompletableFuture.completedFuture(new SourceResult(outcome, chosen, null, ""));
         }
         License l = chosen;
-        return download(q, l).thenApply(file -> SourceResult.found(ClientSupport.withFile(l, file)));
+        return download(q, l, c).thenApply(file -> SourceResult.found(ClientSupport.withFile(l, file)));
     }
 
-    private CompletableFuture<DocumentFile> download(LicenseQuery q, License l) {
+    /** The platforms' dates are Beijing dates. */
+    private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+
+    private static boolean better(License l, License than, java.time.LocalDate today) {
+        int rank = rank(l, today);
+        int thanRank = rank(than, today);
+        if (rank != thanRank) {
+            return rank < thanRank;
+        }
+        if (l.validUntil() == null || than.validUntil() == null) {
+            return l.validUntil() == null && than.validUntil() != null;
+        }
+        return l.validUntil().isAfter(than.validUntil());
+    }
+
+    private static int rank(License l, java.time.LocalDate today) {
+        return l.usableOn(today) ? 0 : l.status() == LicenseStatus.VALID ? 1 : 2;
+    }
+
+    private CompletableFuture<DocumentFile> download(LicenseQuery q, License l, Cancellation c) {
         CityHubProfile.Download d = profile.download();
         ObjectNode data = purpose(q);
         if (l.identifier() != null) {
@@ -150,7 +173,7 @@ public final class CityHubClient implements LicenseSource, DirectedRequestChanne
         }
         Json.put(data, d.certNo(), l.number());
         Json.put(data, d.fileType(), d.fileTypeValue());
-        return call("license/download", profile.paths().download(), data, true, true).thenApply(env -> {
+        return call("license/download", profile.paths().download(), data, true, true, c).thenApply(env -> {
             env.requireSuccess();
             return FileDecoder.decode(Json.at(env.data(), d.file()), profile.file(), config.maxFileBytes());
         });
@@ -186,7 +209,16 @@ public final class CityHubClient implements LicenseSource, DirectedRequestChanne
                     if (!e.getValue().isBoolean()) {
                         throw CallFailure.of(SourceOutcome.MALFORMED_RESPONSE, "verification match of '" + Redact.text(e.getKey()) + "' is not a boolean");
                     }
+                    if (!declared.containsKey(e.getKey())) {
+                        throw CallFailure.of(SourceOutcome.MALFORMED_RESPONSE, "verification answer compares '" + Redact.text(e.getKey())
+                                + "', which was not declared");
+                    }
                     matches.put(e.getKey(), e.getValue().booleanValue());
+                }
+                if (!matches.keySet().equals(declared.keySet())) { // a field not compared is not a match: allMatch() must not say so
+                    java.util.Set<String> missing = new java.util.TreeSet<>(declared.keySet());
+                    missing.removeAll(matches.keySet());
+                    throw CallFailure.of(SourceOutcome.MALFORMED_RESPONSE, "verification answer does not compare " + Redact.text(String.join(", ", missing)));
                 }
                 return new VerificationResult(SourceOutcome.FOUND, matches, env.code(), "");
             });
@@ -237,7 +269,7 @@ public final class CityHubClient implements LicenseSource, DirectedRequestChanne
         try {
             InvalidValueException.requireNonNull(request, "request");
             ObjectNode data = createData(request);
-            answer = directedCall("directed/create", profile.paths().directedCreate(), data, false).handle((status, e) -> {
+            answer = directedCall("directed/create", profile.paths().directedCreate(), data, false, null, request.orderId(), false).handle((status, e) -> {
                 if (e == null) {
                     return CompletableFuture.completedFuture(status);
                 }
@@ -253,7 +285,7 @@ public final class CityHubClient implements LicenseSource, DirectedRequestChanne
                     CallFailure q = CallFailure.from(e2);
                     if (q.outcome() == SourceOutcome.NOT_FOUND) {
                         LOG.info("{} submit {}: the desk does not know the order; sending it once more", id(), request.orderId());
-                        return directedCall("directed/create", profile.paths().directedCreate(), data, false);
+                        return directedCall("directed/create", profile.paths().directedCreate(), data, false, null, request.orderId(), false);
                     }
                     LOG.info("{} submit {}: asking by order id failed too ({}); not sending again", id(), request.orderId(), q.outcome());
                     return CompletableFuture.<DirectedStatus>failedFuture(cf);
@@ -268,7 +300,7 @@ public final class CityHubClient implements LicenseSource, DirectedRequestChanne
     private CompletableFuture<DirectedStatus> statusByOrderId(DirectedRequest r) {
         ObjectNode data = useCause(r.itemCode(), r.bizNo(), null, null, r.purpose());
         Json.put(data, profile.directed().orderId(), r.orderId());
-        return directedCall("directed/query", profile.paths().directedQuery(), data, true);
+        return directedCall("directed/query", profile.paths().directedQuery(), data, true, null, r.orderId(), true);
     }
 
     private ObjectNode createData(DirectedRequest r) {
@@ -291,7 +323,7 @@ public final class CityHubClient implements LicenseSource, DirectedRequestChanne
     public CompletionStage<DirectedStatus> status(String externalId) {
         CompletableFuture<DirectedStatus> answer;
         try {
-            answer = directedCall("directed/query", profile.paths().directedQuery(), byRequestNo(externalId), true);
+            answer = directedCall("directed/query", profile.paths().directedQuery(), byRequestNo(externalId), true, externalId, null, false);
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }
@@ -318,7 +350,7 @@ public final class CityHubClient implements LicenseSource, DirectedRequestChanne
         try {
             ObjectNode data = byRequestNo(externalId);
             Json.put(data, profile.directed().cancelReason(), InvalidValueException.requireText(reason, "reason"));
-            answer = directedCall("directed/cancel", profile.paths().directedCancel(), data, false);
+            answer = directedCall("directed/cancel", profile.paths().directedCancel(), data, false, externalId, null, false);
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }
@@ -331,8 +363,32 @@ public final class CityHubClient implements LicenseSource, DirectedRequestChanne
         return data;
     }
 
-    private CompletableFuture<DirectedStatus> directedCall(String route, String path, ObjectNode data, boolean idempotent) {
-        return call(route, path, data, idempotent, false).thenApply(env -> parseStatus(env.requireSuccess().data()));
+    /**
+     * A directed call whose answer is a request's status, tied to what was asked: an answer about another request (or
+     * another order) is refused as malformed, never applied to the order asked about.
+     *
+     * @param askedRequestNo  the desk's request number asked about, which the answer must name; or {@code null}
+     * @param askedOrderId    the engine's order id asked about; or {@code null}
+     * @param orderIdRequired whether the answer must echo the order id (else: if it names one, it must be that one)
+     */
+    private CompletableFuture<DirectedStatus> directedCall(String route, String path, ObjectNode data, boolean idempotent, String askedRequestNo,
+                                                           String askedOrderId, boolean orderIdRequired) {
+        return call(route, path, data, idempotent, false).thenApply(env -> {
+            JsonNode answer = env.requireSuccess().data();
+            DirectedStatus status = parseStatus(answer);
+            if (askedRequestNo != null && !askedRequestNo.equals(status.externalId())) {
+                throw CallFailure.of(SourceOutcome.MALFORMED_RESPONSE, "directed answer is about request " + Redact.text(status.externalId())
+                        + ", asked about " + askedRequestNo);
+            }
+            if (askedOrderId != null) {
+                String echoed = Json.text(answer, profile.directed().orderId());
+                if (echoed == null ? orderIdRequired : !askedOrderId.equals(echoed)) {
+                    throw CallFailure.of(SourceOutcome.MALFORMED_RESPONSE, "directed answer is about order "
+                            + (echoed == null ? "(none named)" : Redact.text(echoed)) + ", asked about " + askedOrderId);
+                }
+            }
+            return status;
+        });
     }
 
     private DirectedStatus parseStatus(JsonNode data) {
@@ -375,10 +431,14 @@ public final class CityHubClient implements LicenseSource, DirectedRequestChanne
     // ------------------------------------------------------------------ transport
 
     private CompletableFuture<Envelope> call(String route, String path, ObjectNode data, boolean idempotent, boolean file) {
-        return transport.retrying(route, idempotent, () -> tokens.withToken(token -> send(route, path, data, token, file)));
+        return call(route, path, data, idempotent, file, Cancellation.NONE);
     }
 
-    private CompletableFuture<Envelope> send(String route, String path, ObjectNode data, String token, boolean file) {
+    private CompletableFuture<Envelope> call(String route, String path, ObjectNode data, boolean idempotent, boolean file, Cancellation c) {
+        return transport.retrying(route, idempotent, () -> tokens.withToken(token -> send(route, path, data, token, file, c)), c);
+    }
+
+    private CompletableFuture<Envelope> send(String route, String path, ObjectNode data, String token, boolean file, Cancellation c) {
         CityHubProfile.Head h = profile.head();
         long ts = config.clock().millis();
         String requestId = ClientSupport.nonce();
@@ -393,7 +453,7 @@ public final class CityHubClient implements LicenseSource, DirectedRequestChanne
         Json.put(body, h.sign(), sign);
         Json.put(body, h.signMethod(), config.signatureAlgorithm().wireName());
         Json.put(body, h.data(), data);
-        return transport.post(route, path, Map.of(), Json.bytes(body), file)
+        return transport.post(route, path, Map.of(), Json.bytes(body), file, c)
                 .thenApply(reply -> Envelope.parse(reply, profile.envelope(), profile.statusCodes(), id(), LOG));
     }
 
@@ -401,7 +461,7 @@ public final class CityHubClient implements LicenseSource, DirectedRequestChanne
         CityHubProfile.Login l = profile.login();
         ObjectNode data = Json.object();
         Json.put(data, l.grantType(), l.grantTypeValue());
-        return send("auth/token", profile.paths().token(), data, null, false)
+        return send("auth/token", profile.paths().token(), data, null, false, Cancellation.NONE)
                 .thenApply(env -> ClientSupport.token(env, l.token(), l.expiresIn(), id(), config, LOG));
     }
 

@@ -17,6 +17,7 @@ import org.mianzheng.api.spi.LicenseSource;
 import org.mianzheng.platform.PlatformConfig;
 import org.mianzheng.platform.Signatures;
 import org.mianzheng.platform.internal.CallFailure;
+import org.mianzheng.platform.internal.Cancellation;
 import org.mianzheng.platform.internal.ClientSupport;
 import org.mianzheng.platform.internal.Envelope;
 import org.mianzheng.platform.internal.FileDecoder;
@@ -93,10 +94,10 @@ public final class OneWindowClient implements LicenseSource {
 
     @Override
     public CompletionStage<SourceResult> retrieve(LicenseQuery query) {
-        return ClientSupport.retrieve(id(), LOG, query, q -> authorise(q).thenCompose(useCode -> fetch(q, useCode)));
+        return ClientSupport.retrieve(id(), LOG, query, (q, c) -> authorise(q, c).thenCompose(useCode -> fetch(q, useCode, c)));
     }
 
-    private CompletableFuture<String> authorise(LicenseQuery q) {
+    private CompletableFuture<String> authorise(LicenseQuery q, Cancellation cancellation) {
         OneWindowProfile.Auth a = profile.auth();
         ObjectNode body = purposeBody(q);
         ArrayNode holders = Json.object().arrayNode();
@@ -106,7 +107,7 @@ public final class OneWindowClient implements LicenseSource {
         Json.put(h, a.holderName(), q.holderName());
         Json.put(body, a.holders(), holders);
         Json.put(body, a.licenseTypes(), Json.object().arrayNode().add(q.licenseTypeCode()));
-        return call("license/auth", profile.paths().auth(), body, false).thenApply(env -> {
+        return call("license/auth", profile.paths().auth(), body, false, cancellation).thenApply(env -> {
             if (!env.success()) {
                 throw env.failure();
             }
@@ -125,10 +126,10 @@ public final class OneWindowClient implements LicenseSource {
         });
     }
 
-    private CompletableFuture<SourceResult> fetch(LicenseQuery q, String useCode) {
+    private CompletableFuture<SourceResult> fetch(LicenseQuery q, String useCode, Cancellation c) {
         ObjectNode body = purposeBody(q);
         Json.put(body, profile.get().useCode(), useCode);
-        return call("license/get", profile.paths().get(), body, false).thenCompose(env -> {
+        return call("license/get", profile.paths().get(), body, false, c).thenCompose(env -> {
             JsonNode node = Json.at(env.data(), profile.get().license());
             if (!env.success()) {
                 return CompletableFuture.completedFuture(withoutFile(env, node, q));
@@ -139,7 +140,7 @@ public final class OneWindowClient implements LicenseSource {
             if (outcome != SourceOutcome.FOUND || !q.withFile()) {
                 return CompletableFuture.completedFuture(new SourceResult(outcome, license, null, ""));
             }
-            return archive(q, useCode).thenApply(file -> SourceResult.found(ClientSupport.withFile(license, file)));
+            return archive(q, useCode, c).thenApply(file -> SourceResult.found(ClientSupport.withFile(license, file)));
         });
     }
 
@@ -154,11 +155,11 @@ public final class OneWindowClient implements LicenseSource {
         return new SourceResult(o, license, env.code(), f.getMessage());
     }
 
-    private CompletableFuture<DocumentFile> archive(LicenseQuery q, String useCode) {
+    private CompletableFuture<DocumentFile> archive(LicenseQuery q, String useCode, Cancellation c) {
         ObjectNode body = purposeBody(q);
         Json.put(body, profile.archive().useCode(), useCode);
         Json.put(body, profile.archive().fileType(), profile.archive().fileTypeValue());
-        return call("license/archive", profile.paths().archive(), body, true).thenApply(env -> {
+        return call("license/archive", profile.paths().archive(), body, true, c).thenApply(env -> {
             env.requireSuccess();
             return FileDecoder.decode(Json.at(env.data(), profile.archive().file()), profile.file(), config.maxFileBytes());
         });
@@ -177,12 +178,12 @@ public final class OneWindowClient implements LicenseSource {
     }
 
     /** A data call: with token (refreshed once on rejection), retried as an idempotent query. */
-    private CompletableFuture<Envelope> call(String route, String path, ObjectNode body, boolean file) {
+    private CompletableFuture<Envelope> call(String route, String path, ObjectNode body, boolean file, Cancellation c) {
         byte[] bytes = Json.bytes(body);
-        return transport.retrying(route, true, () -> tokens.withToken(token -> send(route, path, bytes, token, file)));
+        return transport.retrying(route, true, () -> tokens.withToken(token -> send(route, path, bytes, token, file, c)), c);
     }
 
-    private CompletableFuture<Envelope> send(String route, String path, byte[] body, String token, boolean file) {
+    private CompletableFuture<Envelope> send(String route, String path, byte[] body, String token, boolean file, Cancellation c) {
         OneWindowProfile.Signing s = profile.signing();
         long ts = config.clock().millis();
         String nonce = ClientSupport.nonce();
@@ -196,7 +197,7 @@ public final class OneWindowClient implements LicenseSource {
         if (token != null) {
             headers.put(s.tokenHeader(), s.tokenPrefix() + token);
         }
-        return transport.post(route, path, headers, body, file).thenApply(this::parse);
+        return transport.post(route, path, headers, body, file, c).thenApply(this::parse);
     }
 
     private Envelope parse(Reply reply) {
@@ -209,7 +210,7 @@ public final class OneWindowClient implements LicenseSource {
         Json.put(body, l.appKey(), config.credentials().appKey());
         Json.put(body, l.grantType(), l.grantTypeValue());
         byte[] bytes = Json.bytes(body);
-        return send("auth/token", profile.paths().token(), bytes, null, false)
+        return send("auth/token", profile.paths().token(), bytes, null, false, Cancellation.NONE)
                 .thenApply(env -> ClientSupport.token(env, l.token(), l.expiresIn(), id(), config, LOG));
     }
 

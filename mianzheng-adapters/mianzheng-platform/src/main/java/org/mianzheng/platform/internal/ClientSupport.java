@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
 import org.mianzheng.api.DocumentFile;
 import org.mianzheng.api.License;
 import org.mianzheng.api.LicenseQuery;
@@ -33,22 +32,23 @@ public final class ClientSupport {
      * @param channel   the channel id, for the log
      * @param log       the client's logger
      * @param query     the query (may be null)
-     * @param retrieval the client's retrieval of a non-null query
-     * @return the result
+     * @param retrieval the client's retrieval of a non-null query, whose calls register with the cancellation given
+     * @return the result; cancelling it cancels the retrieval's call in flight and every call it has still to make
      */
     public static CompletionStage<SourceResult> retrieve(String channel, Logger log, LicenseQuery query,
-            Function<LicenseQuery, CompletableFuture<SourceResult>> retrieval) {
+            java.util.function.BiFunction<LicenseQuery, Cancellation, CompletableFuture<SourceResult>> retrieval) {
         if (query == null) {
             return CompletableFuture.completedFuture(SourceResult.of(SourceOutcome.BAD_REQUEST, null, "query is null"));
         }
         long t0 = System.nanoTime();
+        Cancellation cancellation = new Cancellation();
         CompletableFuture<SourceResult> answer;
         try {
-            answer = retrieval.apply(query);
+            answer = retrieval.apply(query, cancellation);
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }
-        return answer.handle((result, e) -> {
+        CompletableFuture<SourceResult> out = answer.handle((result, e) -> {
             SourceResult r = result;
             if (e != null) {
                 CallFailure cf = CallFailure.from(e);
@@ -59,6 +59,12 @@ public final class ClientSupport {
                     r.platformCode() == null ? "" : " (code " + r.platformCode() + ")", (System.nanoTime() - t0) / 1_000_000);
             return r;
         });
+        out.whenComplete((r, e) -> {
+            if (out.isCancelled()) { // the engine gave up (its deadline): so does the client
+                cancellation.cancel();
+            }
+        });
+        return out;
     }
 
     /**

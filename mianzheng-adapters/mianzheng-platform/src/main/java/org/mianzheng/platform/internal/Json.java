@@ -20,6 +20,7 @@ public final class Json {
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64)
                 .maxStringLength(64 * 1024 * 1024).build());
         MAPPER.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION); // an answer saying two things is refused
+        MAPPER.enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS); // nor one with more after it
     }
 
     private Json() {
@@ -113,6 +114,8 @@ public final class Json {
             String m = e.getOriginalMessage();
             throw CallFailure.of(org.mianzheng.api.SourceOutcome.MALFORMED_RESPONSE, m != null && m.startsWith("Duplicate field")
                     ? "answer has a key twice in one object" : "answer is not valid JSON");
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            throw CallFailure.of(org.mianzheng.api.SourceOutcome.MALFORMED_RESPONSE, "answer has more after its JSON value");
         } catch (IOException e) {
             throw CallFailure.of(org.mianzheng.api.SourceOutcome.MALFORMED_RESPONSE, "answer is not valid JSON");
         }

@@ -35,11 +35,11 @@ public final class LicenseMapper {
         }
         try {
             DateTimeFormatter df = f.dateFormatter();
-            String idText = Json.text(node, f.identifier());
+            String idText = optional(node, f.identifier(), true);
             LicenseIdentifier identifier = idText == null || idText.isBlank() ? null : LicenseIdentifier.parse(idText);
             String holderType = required(node, f.holderType());
             HolderId holder = new HolderId(HolderIdType.ofCode(holderType), required(node, f.holderId()));
-            String statusText = Json.text(node, f.status());
+            String statusText = optional(node, f.status(), false); // present but null is no status: refused, not read as valid
             LicenseStatus status = LicenseStatus.VALID;
             if (statusText != null) {
                 status = f.statusValues().get(statusText);
@@ -91,8 +91,27 @@ public final class LicenseMapper {
         return v;
     }
 
+    /**
+     * The text of an optional field: {@code null} when it is absent (or, if {@code nullIsAbsent}, JSON {@code null}); a
+     * value that is there but not a string or number (an object, an array, a boolean) is refused, never read as absent.
+     */
+    private static String optional(JsonNode node, String path, boolean nullIsAbsent) {
+        if (path == null || path.isEmpty()) {
+            return null;
+        }
+        JsonNode n = Json.at(node, path);
+        if (n.isMissingNode() || (nullIsAbsent && n.isNull())) {
+            return null;
+        }
+        if (n.isTextual() || n.isNumber()) {
+            return n.asText();
+        }
+        throw CallFailure.of(SourceOutcome.MALFORMED_RESPONSE, "licence field '" + path + "' is " + n.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+                + ", not a string or number");
+    }
+
     private static LocalDate date(JsonNode node, String path, DateTimeFormatter df) {
-        String v = Json.text(node, path);
+        String v = optional(node, path, true);
         if (v == null || v.isBlank() || "长期".equals(v.strip())) {
             return null;
         }

@@ -78,12 +78,34 @@ public final class Transport {
      * @return the reply (any HTTP status), or failed with a {@link CallFailure}
      */
     public CompletableFuture<Reply> post(String route, String path, Map<String, String> headers, byte[] body, boolean file) {
+        return post(route, path, headers, body, file, Cancellation.NONE);
+    }
+
+    /**
+     * {@link #post(String, String, Map, byte[], boolean)} as one call of a retrieval that may be cancelled: the exchange
+     * is registered with {@code cancellation}, which aborts it (and gives its request slot back) when the retrieval is
+     * cancelled; a call not yet sent by then is not sent.
+     *
+     * @param route        route name, for logs
+     * @param path         path below the base URL
+     * @param headers      extra headers
+     * @param body         body
+     * @param file         whether the answer carries a file (file timeout and limit)
+     * @param cancellation the retrieval's cancellation
+     * @return the reply (any HTTP status), or failed with a {@link CallFailure} (or cancelled)
+     */
+    public CompletableFuture<Reply> post(String route, String path, Map<String, String> headers, byte[] body, boolean file, Cancellation cancellation) {
         Duration timeout = file ? config.timeouts().file() : config.timeouts().call();
         long max = file ? (long) config.maxFileBytes() * 4 / 3 + 64 * 1024 : config.maxResponseBytes();
         URI uri = URI.create(config.baseUrl() + path);
         return limiter.acquire(timeout).handle((v, e) -> e).thenCompose(waitFailure -> {
             if (waitFailure != null) {
                 return CompletableFuture.failedFuture(CallFailure.of(SourceOutcome.TIMEOUT, "no free request slot within " + timeout.toMillis() + " ms"));
+            }
+            CompletableFuture<Reply> refused = cancellation.refusal();
+            if (refused != null) {
+                limiter.release();
+                return refused;
             }
             long t0 = System.nanoTime();
             AtomicBoolean headersSeen = new AtomicBoolean();
@@ -118,7 +140,7 @@ public final class Transport {
                     f.cancel(true);
                 }
             });
-            return out;
+            return cancellation.track(out);
         });
     }
 
@@ -154,13 +176,29 @@ public final class Transport {
      * @return the first success or the last failure (a {@link CallFailure})
      */
     public <T> CompletableFuture<T> retrying(String route, boolean idempotent, Supplier<CompletableFuture<T>> attempt) {
+        return retrying(route, idempotent, attempt, Cancellation.NONE);
+    }
+
+    /**
+     * {@link #retrying(String, boolean, Supplier)} as one call of a retrieval that may be cancelled: once it is, no
+     * attempt is started and the one in flight is cancelled.
+     *
+     * @param route        route name, for logs
+     * @param idempotent   whether the call may be sent again
+     * @param attempt      one attempt
+     * @param cancellation the retrieval's cancellation
+     * @param <T>          result
+     * @return the first success, or the last failure (or cancelled)
+     */
+    public <T> CompletableFuture<T> retrying(String route, boolean idempotent, Supplier<CompletableFuture<T>> attempt, Cancellation cancellation) {
         CompletableFuture<T> result = new CompletableFuture<>();
+        cancellation.track(result); // cancelled: run() starts nothing more
         run(1, route, idempotent, attempt, result);
         return result;
     }
 
     private <T> void run(int n, String route, boolean idempotent, Supplier<CompletableFuture<T>> attempt, CompletableFuture<T> result) {
-        if (result.isDone()) {
+        if (result.isDone()) { // answered, or cancelled
             return;
         }
         CompletableFuture<T> f;

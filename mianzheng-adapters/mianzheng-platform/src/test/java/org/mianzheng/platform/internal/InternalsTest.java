@@ -134,4 +134,16 @@ class InternalsTest {
         assertThat(CallFailure.of(SourceOutcome.UNAVAILABLE, "x").retryable()).isTrue();
         assertThat(CallFailure.of(SourceOutcome.MALFORMED_RESPONSE, "x").retryable()).isFalse();
     }
+
+    /** Identity numbers written in groups and phone numbers are masked too; a cut never leaves half a surrogate pair. */
+    @Test
+    void redactionMasksGroupedNumbersAndCutsBetweenCharacters() {
+        String said = Redact.text("持证人张三（身份证 110105 19491231 002X，电话13800138000）无此证照");
+        assertThat(said).doesNotContain("19491231").doesNotContain("13800138000").contains("110").contains("002X").contains("无此证照");
+        assertThat(Redact.text("110105-19491231-002X")).doesNotContain("19491231");
+        assertThat(Redact.text("code 2002 at 10:30")).isEqualTo("code 2002 at 10:30");
+        String cut = Redact.text("a".repeat(159) + "\uD83D\uDE00 and more");
+        assertThat(Character.isHighSurrogate(cut.charAt(cut.length() - 2))).isFalse();
+        assertThat(cut).endsWith("…").hasSize(160);
+    }
 }
