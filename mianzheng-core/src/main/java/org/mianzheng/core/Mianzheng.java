@@ -102,6 +102,11 @@ public final class Mianzheng implements AutoCloseable {
     private final ScheduledExecutorService followerThread;
     /** How often an engine on a shared audit store follows it for other engines' changes, unless set. */
     public static final java.time.Duration DEFAULT_FOLLOW_CHANGES = java.time.Duration.ofSeconds(5);
+    /**
+     * How long the sweep waits by default for a completed directed request's result file: long enough for a file of
+     * some megabytes with a retry, short enough that a desk that stops answering holds the sweep's notices up once.
+     */
+    public static final java.time.Duration DEFAULT_DIRECTED_RESULT_TIMEOUT = java.time.Duration.ofSeconds(60);
 
     private Mianzheng(Builder b) {
         this.clock = b.clock != null ? b.clock : Clock.system(DEFAULT_ZONE);
@@ -178,7 +183,8 @@ public final class Mianzheng implements AutoCloseable {
         this.workOrders = new org.mianzheng.core.workorders.DefaultWorkOrderService(clock,
                 b.workOrderStore != null ? b.workOrderStore : new org.mianzheng.core.store.InMemoryWorkOrderStore(), catalog, lookup, accounts, audit,
                 subjects, violations, calendars, b.notifier, b.directedChannel, b.certificationSources,
-                b.slaRules != null ? b.slaRules : org.mianzheng.api.SlaRuleSet.defaults(), b.earlierSlaRules, sla, settings.channelTimeout());
+                b.slaRules != null ? b.slaRules : org.mianzheng.api.SlaRuleSet.defaults(), b.earlierSlaRules, sla, settings.channelTimeout(),
+                b.directedResultTimeout != null ? b.directedResultTimeout : DEFAULT_DIRECTED_RESULT_TIMEOUT);
         this.supervision = new org.mianzheng.core.supervision.DefaultSupervisionService(clock, audit, auditStore, subjects, accounts, catalog, cases,
                 consents, workOrders, violations, b.violationReviewStore != null ? b.violationReviewStore
                 : new org.mianzheng.core.store.InMemoryViolationReviewStore());
@@ -434,6 +440,7 @@ public final class Mianzheng implements AutoCloseable {
         private org.mianzheng.api.SlaRuleSet slaRules;
         private java.util.List<org.mianzheng.api.SlaRuleSet> earlierSlaRules = java.util.List.of();
         private org.mianzheng.core.workorders.SlaSettings slaSettings;
+        private java.time.Duration directedResultTimeout;
         private org.mianzheng.core.calendar.CalendarRegistry calendars;
         private org.mianzheng.api.spi.ComplaintStore complaintStore;
         private org.mianzheng.api.spi.ViolationReviewStore violationReviewStore;
@@ -646,6 +653,23 @@ public final class Mianzheng implements AutoCloseable {
          */
         public Builder slaSettings(org.mianzheng.core.workorders.SlaSettings settings) {
             this.slaSettings = once(this.slaSettings, settings, "slaSettings");
+            return this;
+        }
+
+        /**
+         * @param timeout how long the work-order sweep waits for a completed directed request's result file (default
+         *                {@link #DEFAULT_DIRECTED_RESULT_TIMEOUT}); the other directed calls (submit, status, cancel) wait
+         *                the retrieval settings' {@code channelTimeout}. A file takes longer than a call: give it at least
+         *                the adapter's file timeout times its attempts ({@code PlatformConfig.worstCaseCall()} for the
+         *                bundled cityhub client)
+         * @return this
+         */
+        public Builder directedResultTimeout(java.time.Duration timeout) {
+            org.mianzheng.api.InvalidValueException.requireNonNull(timeout, "directedResultTimeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new org.mianzheng.api.InvalidValueException("directedResultTimeout", "must be positive");
+            }
+            this.directedResultTimeout = once(this.directedResultTimeout, timeout, "directedResultTimeout");
             return this;
         }
 

@@ -100,6 +100,7 @@ public final class DefaultWorkOrderService implements WorkOrderService {
     private final List<CertificationSource> certificationSources;
     private final SlaSettings settings;
     private final Duration callTimeout;
+    private final Duration resultTimeout;
     private final Map<Integer, SlaRuleSet> ruleSets = new ConcurrentHashMap<>();
     private volatile SlaRuleSet rules;
     private final String nodeId;
@@ -130,11 +131,12 @@ public final class DefaultWorkOrderService implements WorkOrderService {
      * @param earlierRules         earlier rule sets open orders may name, each of a lower version
      * @param settings             warning and escalation settings
      * @param callTimeout          timeout of remote calls
+     * @param resultTimeout        timeout of a directed result's download (a file: longer than a call)
      */
     public DefaultWorkOrderService(Clock clock, WorkOrderStore store, ExemptionCatalog catalog, ConsentedLookup lookup, DefaultAccountService accounts,
                                    AuditChain audit, AuditSubjects subjects, ViolationRecorder violations, CalendarRegistry calendars, Notifier notifier,
                                    DirectedRequestChannel channel, List<CertificationSource> certificationSources, SlaRuleSet rules,
-                                   List<SlaRuleSet> earlierRules, SlaSettings settings, Duration callTimeout) {
+                                   List<SlaRuleSet> earlierRules, SlaSettings settings, Duration callTimeout, Duration resultTimeout) {
         this.clock = clock;
         this.store = store;
         this.storeId = store.getClass().getName();
@@ -150,6 +152,7 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         this.certificationSources = List.copyOf(certificationSources);
         this.settings = settings;
         this.callTimeout = callTimeout;
+        this.resultTimeout = resultTimeout;
         this.rules = rules;
         for (SlaRuleSet earlier : earlierRules) { // checked by the builder: each of a lower version, none twice
             ruleSets.put(earlier.version(), earlier);
@@ -1108,7 +1111,7 @@ public final class DefaultWorkOrderService implements WorkOrderService {
                         }
                     }
                     case COMPLETED -> {
-                        DocumentFile f = channel.result(externalId).toCompletableFuture().get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                        DocumentFile f = channel.result(externalId).toCompletableFuture().get(resultTimeout.toMillis(), TimeUnit.MILLISECONDS);
                         completed(current, actor, f);
                     }
                     case RETURNED -> returned(current, actor, InvalidValueException.replaceUnstorable(s.returnReason()), s.transferSuggestion(), true);

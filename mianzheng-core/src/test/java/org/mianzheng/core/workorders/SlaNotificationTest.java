@@ -238,7 +238,7 @@ class SlaNotificationTest {
     }
 
     /** A desk that answers when told to. */
-    static final class Desk implements DirectedRequestChannel {
+    static class Desk implements DirectedRequestChannel {
         final ConcurrentHashMap<String, DirectedStatus> status = new ConcurrentHashMap<>();
         final MutableClock clock;
 
@@ -323,6 +323,29 @@ class SlaNotificationTest {
         WorkOrder ret = f.mz.workOrders().find(o2.id()).orElseThrow();
         assertThat(ret.state()).isEqualTo(WorkOrderState.RETURNED);
         assertThat(ret.transferSuggestion()).isEqualTo("ZJJ");
+    }
+
+    /**
+     * A result file takes longer than a call: the sweep waits {@code directedResultTimeout} for it, not the channel
+     * timeout (here 100 ms, while the file comes after 300 ms).
+     */
+    @Test
+    void aResultFileSlowerThanTheChannelTimeoutIsWaitedFor() {
+        MutableClock clock = new MutableClock(shanghai(2026, 3, 2, 10, 0));
+        Desk desk = new Desk(clock) {
+            @Override
+            public CompletionStage<DocumentFile> result(String externalId) {
+                return CompletableFuture.supplyAsync(() -> DocumentFile.of(PDF, 1 << 20),
+                        CompletableFuture.delayedExecutor(300, java.util.concurrent.TimeUnit.MILLISECONDS));
+            }
+        };
+        f = new WorkOrderFixture(clock, new InMemoryWorkOrderStore(), desk, null, true, null, b -> b.retrievalSettings(
+                org.mianzheng.core.retrieval.RetrievalSettings.defaults().withTimeouts(Duration.ofMillis(100), Duration.ofMillis(500))));
+        Case c = f.caseWithConsent("ZJ001", "PF");
+        WorkOrder o = f.mz.workOrders().request(c.bizNo(), "PF", "clerk1", Complexity.NORMAL);
+        desk.set(o.externalId(), WorkOrderState.COMPLETED, null, null);
+        f.mz.workOrders().runDueActions();
+        assertThat(f.mz.workOrders().find(o.id()).orElseThrow().state()).isEqualTo(WorkOrderState.COMPLETED);
     }
 
     @Test
