@@ -194,6 +194,20 @@ class AnswersTiedToTheQuestionTest {
     }
 
     @Test
+    void aLicenceWhoseIdentifierNamesAnotherTypeIsMalformed() {
+        String other = org.mianzheng.api.LicenseIdentifier.of("L002", "11150300MB14571840", "0001", "001").format();
+        String mine = org.mianzheng.api.LicenseIdentifier.of("L001", "11150300MB14571840", "0001", "001").format();
+        answers.put("/gateway/license/query", ok("{\"certList\":[" + licence("N-1", "\"1\"", "\"2040-01-01\"").replace("{\"certNo\"",
+                "{\"certId\":\"" + other + "\",\"certNo\"") + "]}"));
+        SourceResult r = retrieve();
+        assertThat(r.outcome()).isEqualTo(SourceOutcome.MALFORMED_RESPONSE);
+        assertThat(r.detail()).contains("identifier is of type L002");
+        answers.put("/gateway/license/query", ok("{\"certList\":[" + licence("N-1", "\"1\"", "\"2040-01-01\"").replace("{\"certNo\"",
+                "{\"certId\":\"" + mine + "\",\"certNo\"") + "]}"));
+        assertThat(retrieve().outcome()).isEqualTo(SourceOutcome.FOUND);
+    }
+
+    @Test
     void anAnswerWithMoreAfterItsJsonIsMalformed() {
         answers.put("/gateway/license/query", ok("{\"certList\":[" + licence("N-1", "\"1\"", "\"2040-01-01\"") + "]}") + "{\"head\":{\"status\":\"10\"}}");
         SourceResult r = retrieve();

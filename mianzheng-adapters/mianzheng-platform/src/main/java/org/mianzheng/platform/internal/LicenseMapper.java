@@ -56,7 +56,12 @@ public final class LicenseMapper {
                     }
                 }
             }
-            return new License(identifier, required(node, f.typeCode()), required(node, f.number()), holder, required(node, f.holderName()),
+            String typeCode = required(node, f.typeCode());
+            if (identifier != null && !identifier.typeCode().equals(typeCode)) { // the identifier names the type too: they must agree
+                throw CallFailure.of(SourceOutcome.MALFORMED_RESPONSE, "licence identifier is of type " + Redact.text(identifier.typeCode())
+                        + ", the licence of type " + Redact.text(typeCode));
+            }
+            return new License(identifier, typeCode, required(node, f.number()), holder, required(node, f.holderName()),
                     required(node, f.issuer()), date(node, f.issuedOn(), df), date(node, f.validFrom(), df), date(node, f.validUntil(), df),
                     status, surface, file);
         } catch (MianzhengException e) {

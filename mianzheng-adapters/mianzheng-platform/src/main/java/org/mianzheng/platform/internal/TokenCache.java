@@ -8,8 +8,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * An access token: fetched on first use, refreshed {@code margin} before it expires, and refreshed once when the
- * platform rejects it. Concurrent callers share one login (single flight).
+ * An access token: fetched on first use, refreshed {@code margin} before it expires (or half its lifetime before, if
+ * that is shorter), and refreshed once when the platform rejects it. Concurrent callers share one login (single flight).
  */
 public final class TokenCache {
     /**
@@ -25,6 +25,11 @@ public final class TokenCache {
     private final Duration margin;
     private final Supplier<CompletableFuture<Token>> login;
     private Token current;
+    /**
+     * When {@link #current} is refreshed: {@code margin} before it expires, or half its lifetime before if that is
+     * shorter (a token that lives less than the margin would otherwise cost a login on every call).
+     */
+    private Instant refreshAt;
     private CompletableFuture<Token> inflight;
 
     /**
@@ -41,7 +46,7 @@ public final class TokenCache {
     /** @return a token valid beyond the margin, logging in if needed */
     public CompletableFuture<String> get() {
         synchronized (this) {
-            if (current != null && clock.instant().isBefore(current.expiresAt().minus(margin))) {
+            if (current != null && clock.instant().isBefore(refreshAt)) {
                 return CompletableFuture.completedFuture(current.value());
             }
         }
@@ -78,6 +83,8 @@ public final class TokenCache {
                     inflight = null;
                     if (e == null) {
                         current = t;
+                        Duration half = Duration.between(clock.instant(), t.expiresAt()).dividedBy(2);
+                        refreshAt = t.expiresAt().minus(half.compareTo(margin) < 0 ? half : margin);
                     }
                 }
                 if (e == null) {

@@ -96,7 +96,7 @@ public final class Transport {
      */
     public CompletableFuture<Reply> post(String route, String path, Map<String, String> headers, byte[] body, boolean file, Cancellation cancellation) {
         Duration timeout = file ? config.timeouts().file() : config.timeouts().call();
-        long max = file ? (long) config.maxFileBytes() * 4 / 3 + 64 * 1024 : config.maxResponseBytes();
+        long max = file ? fileBodyLimit(config.maxFileBytes()) : config.maxResponseBytes();
         URI uri = URI.create(config.baseUrl() + path);
         return limiter.acquire(timeout).handle((v, e) -> e).thenCompose(waitFailure -> {
             if (waitFailure != null) {
@@ -142,6 +142,18 @@ public final class Transport {
             });
             return cancellation.track(out);
         });
+    }
+
+    /**
+     * The largest answer body that may carry a file of {@code maxFileBytes}: its Base64 (4/3), with room for MIME line
+     * breaks written as JSON escapes ({@code \r\n} every 76 characters, about 5 %) and escaped slashes ({@code \/},
+     * about 1.6 %) — a tenth more in all — and 64 KiB for the rest of the answer.
+     *
+     * @param maxFileBytes the largest file accepted
+     * @return the body limit in bytes
+     */
+    static long fileBodyLimit(int maxFileBytes) {
+        return (long) maxFileBytes * 4 / 3 * 11 / 10 + 64 * 1024;
     }
 
     private static CallFailure classify(Throwable ex, boolean headersSeen) {

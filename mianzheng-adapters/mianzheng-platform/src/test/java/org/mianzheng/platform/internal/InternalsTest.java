@@ -127,6 +127,55 @@ class InternalsTest {
         assertThat(logins).hasValue(2);
     }
 
+    /**
+     * A file of the largest size accepted fits the body limit however the platform writes its Base64: MIME lines with
+     * CR LF escaped in the JSON string, and every slash escaped.
+     */
+    @Test
+    void theLargestFileFitsTheBodyLimitWithEscapedLineBreaksAndSlashes() {
+        int max = 1 << 20;
+        byte[] file = new byte[max];
+        new java.util.Random(7).nextBytes(file);
+        String b64 = java.util.Base64.getMimeEncoder().encodeToString(file).replace("\r\n", "\\r\\n").replace("/", "\\/");
+        String answer = "{\"head\":{\"status\":\"0\"},\"data\":{\"fileType\":\"PDF\",\"fileData\":\"" + b64 + "\"}}";
+        assertThat((long) answer.length()).isLessThanOrEqualTo(Transport.fileBodyLimit(max));
+        assertThat(Transport.fileBodyLimit(max)).as("still a bound: not far above what such a file needs").isLessThan((long) max * 3 / 2 + 64 * 1024);
+    }
+
+    /** A token that lives less than the refresh margin is refreshed at half its life, not before every call. */
+    @Test
+    void aShortLivedTokenIsRefreshedAtHalfItsLife() {
+        AtomicInteger logins = new AtomicInteger();
+        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        Instant[] now = {t0};
+        Clock moving = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        TokenCache c = new TokenCache(moving, Duration.ofSeconds(60), () -> {
+            logins.incrementAndGet();
+            return CompletableFuture.completedFuture(new TokenCache.Token("t" + logins.get(), now[0].plusSeconds(30)));
+        });
+        assertThat(c.get().join()).isEqualTo("t1");
+        now[0] = t0.plusSeconds(10);
+        assertThat(c.get().join()).as("10 s into a 30 s token: still good").isEqualTo("t1");
+        assertThat(logins).hasValue(1);
+        now[0] = t0.plusSeconds(15);
+        assertThat(c.get().join()).as("half its life gone: refreshed").isEqualTo("t2");
+    }
+
     @Test
     void callFailureUnwrapsAndTypesUnexpectedExceptions() {
         assertThat(CallFailure.from(new CompletionException(new java.util.concurrent.TimeoutException())).outcome()).isEqualTo(SourceOutcome.TIMEOUT);
