@@ -106,7 +106,8 @@ class WorkOrderTest {
         System.arraycopy(PDF, 0, huge, 0, PDF.length);
         assertThatThrownBy(() -> f.mz.workOrders().complete(o.id(), "verifier-scjgj", huge)).isInstanceOf(FileContentException.class);
         assertThatThrownBy(() -> f.mz.workOrders().complete(o.id(), "verifier-scjgj", new byte[] {'P', 'K', 3, 4, 0}))
-                .isInstanceOf(WorkOrderException.class);
+                .as("a ZIP that is not an OFD package").isInstanceOf(FileContentException.class);
+        assertThatThrownBy(() -> f.mz.workOrders().complete(o.id(), "verifier-scjgj", ofd())).as("an OFD").isInstanceOf(WorkOrderException.class);
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0};
         assertThat(f.mz.workOrders().complete(o.id(), "verifier-scjgj", png).result().type()).isEqualTo(org.mianzheng.api.FileType.PNG);
     }
@@ -292,5 +293,18 @@ class WorkOrderTest {
         assertThat(after.answerDueAt()).isEqualTo(shanghai(2026, 3, 2, 11, 0));
         assertThat(f.mz.workOrders().find(before.id()).orElseThrow().ruleVersion()).isEqualTo(1);
         assertThatThrownBy(() -> new SlaRuleSet(3, rules.subList(1, 4))).isInstanceOf(org.mianzheng.api.InvalidValueException.class);
+    }
+
+    /** @return a minimal OFD package: a ZIP whose root holds OFD.xml */
+    static byte[] ofd() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("OFD.xml"));
+            z.write("<ofd:OFD/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            z.closeEntry();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
     }
 }
