@@ -40,6 +40,8 @@ import org.mianzheng.platform.Timeouts;
  */
 class AnswersTiedToTheQuestionTest {
     private static final String ID = "11010519491231002X";
+    /** An answer put on a path: hold the request until {@link #release}, then answer 503. */
+    private static final String HOLD_THEN_503 = "hold, then 503";
     private ServerSocket server;
     private final Map<String, String> answers = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
@@ -95,6 +97,12 @@ class AnswersTiedToTheQuestionTest {
                 if (answer == null) {
                     release.await(60, TimeUnit.SECONDS);
                     return;
+                }
+                if (answer.equals(HOLD_THEN_503)) { // held until the test lets it go, then "unavailable": worth a retry
+                    release.await(60, TimeUnit.SECONDS);
+                    out.write("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                    continue;
                 }
                 byte[] b = answer.getBytes(StandardCharsets.UTF_8);
                 out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + b.length + "\r\n\r\n")
@@ -224,10 +232,14 @@ class AnswersTiedToTheQuestionTest {
         assertThat(r.license().number()).isEqualTo("NEW");
     }
 
-    /** Cancelling the stage (the engine's deadline) aborts the call in flight and starts no retry. */
+    /**
+     * Cancelling the stage (the engine's deadline) aborts the call in flight and starts no retry: the held query then
+     * answers 503, which would be retried 5–10 ms later, and no second query comes within 300 ms.
+     */
     @Test
     void cancellingARetrievalStopsItsCalls() throws Exception {
-        CompletableFuture<SourceResult> stage = client.retrieve(query(false)).toCompletableFuture(); // the query path is held
+        answers.put("/gateway/license/query", HOLD_THEN_503);
+        CompletableFuture<SourceResult> stage = client.retrieve(query(false)).toCompletableFuture();
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!hits.containsKey("/gateway/license/query") && System.nanoTime() < until) { // past the login, at the query
             Thread.onSpinWait();
@@ -239,6 +251,11 @@ class AnswersTiedToTheQuestionTest {
             Thread.onSpinWait();
         }
         assertThat(client.inFlight()).as("its request slot is free again, long before the 30 s call timeout").isZero();
+        release.countDown(); // the held query now answers 503
+        until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300); // far beyond the 10 ms most a retry waits
+        while (hits.get("/gateway/license/query").get() == 1 && System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
         assertThat(hits.get("/gateway/license/query")).as("no retry").hasValue(1);
     }
 }

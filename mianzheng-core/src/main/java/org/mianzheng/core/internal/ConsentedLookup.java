@@ -330,8 +330,11 @@ public final class ConsentedLookup {
         if (states.size() >= MAX_STATES) {
             int drop = MAX_STATES / 10;
             for (java.util.Iterator<String> it = states.keySet().iterator(); it.hasNext() && drop-- > 0; ) {
-                it.next();
-                it.remove();
+                CaseState gone = states.remove(it.next());
+                if (gone != null) {
+                    // a consent change of that case now finds no state to mark: checks made on this one look again
+                    gone.dropped = true;
+                }
             }
         }
         String subject = subjects.apply(c.applicant().id());

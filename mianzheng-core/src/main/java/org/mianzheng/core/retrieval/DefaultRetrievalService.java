@@ -152,10 +152,10 @@ public final class DefaultRetrievalService implements RetrievalService {
             }
         } catch (MianzhengException e) {
             // fail once the materials started before it have settled: none is left running unseen, and each is
-            // recorded and cached by the time the caller hears of the failure
-            return CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0])).handle((v, other) -> {
-                throw e;
-            });
+            // recorded and cached by the time the caller hears of the failure (with the failure itself, as retrieve fails)
+            CompletableFuture<List<RetrievalResult>> failed = new CompletableFuture<>();
+            CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0])).whenComplete((v, other) -> failed.completeExceptionally(e));
+            return failed;
         }
         return CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0])).thenApply(v -> all.stream().map(CompletableFuture::join).toList());
     }
@@ -511,6 +511,10 @@ public final class DefaultRetrievalService implements RetrievalService {
         audit.append(act == ArchiveAct.PRINT ? AuditType.ARCHIVE_PRINT : AuditType.ARCHIVE_DOWNLOAD, ck.operator().id(), ck.theCase().bizNo(),
                 ck.subject(), Map.of("material", ck.material().materialCode(), "purpose", why,
                         "fileSha256", hit.license().file().sha256(), "consent", ck.consent().id()));
+        if (!lookup.stillHolds(ck)) { // as for a retrieval: a revocation or deregistration since the check withholds the copy
+            lookup.check(ck.theCase().bizNo(), ck.material().materialCode(), ck.operator().id(), act == ArchiveAct.PRINT ? "print a copy"
+                    : "download a copy", now.toEpochMilli());
+        }
         return new ArchiveCopy(ck.theCase().bizNo(), ck.material().materialCode(), act, ck.operator().id(), why, now, hit.license().file());
     }
 

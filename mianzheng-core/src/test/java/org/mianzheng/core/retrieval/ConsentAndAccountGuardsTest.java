@@ -172,6 +172,23 @@ class ConsentAndAccountGuardsTest {
         assertThat(own.audit().verify().ok()).isTrue();
     }
 
+    /** An archive copy is guarded the same way: a revocation after its check and before its record withholds it. */
+    @Test
+    void aRevocationBetweenAnArchiveCopysCheckAndItsRecordWithholdsIt() {
+        HookedHours hours = new HookedHours();
+        own = Mianzheng.builder().clock(new MutableClock(RetrievalFixture.MONDAY_10)).openingHours(hours)
+                .licenseSource(new FakeSource("onewindow")).licenseSource(new FakeSource("cityhub")).build();
+        Fixtures.loadWithAccounts(own);
+        Case c = openCase(own, "R3");
+        Consent k = consent(own, c, "SFZ");
+        own.retrieval().retrieve(c.bizNo(), "SFZ", "clerk1").toCompletableFuture().join();
+        Mianzheng mz = own;
+        hours.hook = () -> mz.consents().revoke(k.id(), "clerk1", "申请人撤回授权");
+        assertThatThrownBy(() -> own.retrieval().archiveCopy(c.bizNo(), "SFZ", org.mianzheng.api.ArchiveAct.DOWNLOAD, "clerk1", "存档"))
+                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.kind()).isEqualTo(ViolationKind.CONSENT_REVOKED));
+        assertThat(hours.hook).as("the hook ran").isNull();
+    }
+
     /** Office hours and the default consent expiry follow the engine's calendars as they are updated. */
     @Test
     void officeHoursFollowACalendarUpdate() {

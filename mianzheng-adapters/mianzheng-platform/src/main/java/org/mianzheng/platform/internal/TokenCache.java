@@ -79,18 +79,20 @@ public final class TokenCache {
                 l = CompletableFuture.failedFuture(e);
             }
             l.whenComplete((t, e) -> {
+                Throwable failure = e != null ? e : t == null || t.value() == null || t.expiresAt() == null
+                        ? new IllegalStateException("the login gave no token or no expiry") : null;
                 synchronized (this) {
                     inflight = null;
-                    if (e == null) {
+                    if (failure == null) {
                         current = t;
                         Duration half = Duration.between(clock.instant(), t.expiresAt()).dividedBy(2);
                         refreshAt = t.expiresAt().minus(half.compareTo(margin) < 0 ? half : margin);
                     }
                 }
-                if (e == null) {
+                if (failure == null) { // every waiter of this single flight is answered, one way or the other
                     mine.complete(t);
                 } else {
-                    mine.completeExceptionally(e);
+                    mine.completeExceptionally(failure);
                 }
             });
         }

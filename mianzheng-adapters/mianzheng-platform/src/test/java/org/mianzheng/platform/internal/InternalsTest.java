@@ -176,6 +176,16 @@ class InternalsTest {
         assertThat(c.get().join()).as("half its life gone: refreshed").isEqualTo("t2");
     }
 
+    /** A login that yields no token fails its waiters instead of leaving them waiting. */
+    @Test
+    void aLoginWithoutATokenFailsItsWaiters() {
+        Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+        TokenCache none = new TokenCache(clock, Duration.ofSeconds(60), () -> CompletableFuture.completedFuture(null));
+        assertThatThrownBy(() -> none.get().orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).join()).hasRootCauseInstanceOf(IllegalStateException.class);
+        TokenCache noExpiry = new TokenCache(clock, Duration.ofSeconds(60), () -> CompletableFuture.completedFuture(new TokenCache.Token("t", null)));
+        assertThatThrownBy(() -> noExpiry.get().orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).join()).hasMessageContaining("no expiry");
+    }
+
     @Test
     void callFailureUnwrapsAndTypesUnexpectedExceptions() {
         assertThat(CallFailure.from(new CompletionException(new java.util.concurrent.TimeoutException())).outcome()).isEqualTo(SourceOutcome.TIMEOUT);

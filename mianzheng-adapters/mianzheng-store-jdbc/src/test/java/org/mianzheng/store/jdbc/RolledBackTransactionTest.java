@@ -132,6 +132,11 @@ class RolledBackTransactionTest {
                 .isExactlyInstanceOf(StoreException.class).hasMessage("insert failed (SQL state 08006, error 7)");
         assertThat(runs).as("a lost connection: whether the commit took is unknown").hasValue(1);
 
+        AtomicInteger unknown = new AtomicInteger();
+        assertThatThrownBy(() -> Sql.tx(commitsFailing(h2, 1, "40003"), "insert", insert(unknown)))
+                .isExactlyInstanceOf(StoreException.class).hasMessage("insert failed (SQL state 40003, error 7)");
+        assertThat(unknown).as("class 40 too, but 'statement completion unknown': it may have committed").hasValue(1);
+
         AtomicInteger refused = new AtomicInteger();
         assertThatThrownBy(() -> Sql.tx(h2, "refusal", c -> {
             refused.incrementAndGet();

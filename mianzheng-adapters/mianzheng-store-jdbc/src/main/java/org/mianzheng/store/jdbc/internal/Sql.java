@@ -16,8 +16,10 @@ import org.mianzheng.api.StoreException;
 public final class Sql {
     /** SQLSTATE of a unique-key violation (H2 and PostgreSQL alike). */
     public static final String UNIQUE_VIOLATION = "23505";
-    /** SQLSTATE class of serialization failures and deadlocks (PostgreSQL 40001, 40P01; H2 40001). */
-    private static final String TRANSACTION_ROLLBACK_CLASS = "40";
+    /** SQLSTATE of a serialization failure (PostgreSQL; H2 reports a deadlock with it too). */
+    private static final String SERIALIZATION_FAILURE = "40001";
+    /** SQLSTATE of a deadlock (PostgreSQL). */
+    private static final String DEADLOCK = "40P01";
 
     private Sql() {
     }
@@ -49,10 +51,10 @@ public final class Sql {
 
     /**
      * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. A transaction the
-     * database rolled back as a serialization failure or a deadlock (SQLSTATE class 40: PostgreSQL's 40001 and 40P01 on
-     * a pool whose default isolation is REPEATABLE READ or SERIALIZABLE, or two transactions locking rows in opposite
-     * orders; H2's 40001) is run again, from the start, up to {@link #MAX_ATTEMPTS} times in all, after a short random
-     * pause. {@code work} must therefore touch nothing but the connection, or make what it touches anew on each run.
+     * database rolled back as a serialization failure or a deadlock (SQLSTATE 40001 and 40P01: PostgreSQL on a pool whose
+     * default isolation is REPEATABLE READ or SERIALIZABLE, or two transactions locking rows in opposite orders; H2's
+     * 40001; never the rest of class 40, such as 40003, whose transaction may have committed) is run again, from the
+     * start, up to {@link #MAX_ATTEMPTS} times in all, after a short random pause. {@code work} must therefore touch nothing but the connection, or make what it touches anew on each run.
      *
      * @param ds   data source
      * @param what the operation, for messages
@@ -199,7 +201,8 @@ public final class Sql {
         int links = 0;
         for (SQLException s = e; s != null && links < 16; s = s.getNextException()) {
             for (Throwable t = s; t != null && links++ < 16; t = t.getCause()) {
-                if (t instanceof SQLException q && q.getSQLState() != null && q.getSQLState().startsWith(TRANSACTION_ROLLBACK_CLASS)) {
+                // only these two: the rest of class 40 (40003, statement completion unknown) may have committed
+                if (t instanceof SQLException q && (SERIALIZATION_FAILURE.equals(q.getSQLState()) || DEADLOCK.equals(q.getSQLState()))) {
                     return true;
                 }
             }
