@@ -259,6 +259,7 @@ class ChannelChainTest {
         held.complete(org.mianzheng.api.SourceResult.found(org.mianzheng.core.testing.FakeSource.license(q.holder(), q.holderName(),
                 q.licenseTypeCode(), org.mianzheng.api.LicenseStatus.VALID)));
         assertThatThrownBy(all::join).extracting(RetrievalFixture::cause).isInstanceOf(AuditException.class);
+        assertThat(all.handle((v, t) -> t).join()).as("the failure itself, as retrieve fails").isInstanceOf(AuditException.class);
         int calls = f.onewindow.calls.get();
         RetrievalResult yyzz = f.retrieve(c, "YYZZ");
         assertThat(yyzz.outcome()).isEqualTo(RetrievalOutcome.RETRIEVED);
