@@ -274,7 +274,10 @@ public final class CityHubClient implements LicenseSource, DirectedRequestChanne
                     return CompletableFuture.completedFuture(status);
                 }
                 CallFailure cf = CallFailure.from(e);
-                if (cf.outcome() != SourceOutcome.TIMEOUT && cf.outcome() != SourceOutcome.UNAVAILABLE) {
+                // no answer, or one that could not be read (cut off after its headers, say): the desk may hold the order
+                // now, so it is asked by order id before anything is sent again; a refusal it gave is final
+                if (cf.outcome() != SourceOutcome.TIMEOUT && cf.outcome() != SourceOutcome.UNAVAILABLE
+                        && cf.outcome() != SourceOutcome.MALFORMED_RESPONSE) {
                     return CompletableFuture.<DirectedStatus>failedFuture(cf);
                 }
                 LOG.info("{} submit {}: {} — asking the desk by order id before sending again", id(), request.orderId(), cf.outcome());

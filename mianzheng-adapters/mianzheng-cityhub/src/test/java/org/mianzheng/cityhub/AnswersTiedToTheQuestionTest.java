@@ -42,6 +42,8 @@ class AnswersTiedToTheQuestionTest {
     private static final String ID = "11010519491231002X";
     /** An answer put on a path: hold the request until {@link #release}, then answer 503. */
     private static final String HOLD_THEN_503 = "hold, then 503";
+    /** An answer put on a path: cut off after its headers. */
+    private static final String CUT_OFF = "cut off";
     private ServerSocket server;
     private final Map<String, String> answers = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
@@ -96,6 +98,12 @@ class AnswersTiedToTheQuestionTest {
                 String answer = answers.get(path);
                 if (answer == null) {
                     release.await(60, TimeUnit.SECONDS);
+                    return;
+                }
+                if (answer.equals(CUT_OFF)) { // headers and the start of a body, then the connection closes
+                    out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"head\":{\"status\":\"0\""
+                            .getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
                     return;
                 }
                 if (answer.equals(HOLD_THEN_503)) { // held until the test lets it go, then "unavailable": worth a retry
@@ -183,6 +191,20 @@ class AnswersTiedToTheQuestionTest {
         answers.put("/gateway/directed/query", ok("{\"requestNo\":\"DR1\",\"orderId\":\"WO-1\",\"state\":\"ACCEPTED\","
                 + "\"updatedAt\":\"2026-01-05T01:00:00Z\"}"));
         assertThat(client.status("DR1").toCompletableFuture().join().externalId()).isEqualTo("DR1");
+    }
+
+    /** A submit whose answer is cut off asks the desk by order id instead of failing (the desk may hold the order). */
+    @Test
+    void aSubmitWhoseAnswerIsCutOffAsksTheDeskByOrderId() {
+        answers.put("/gateway/directed/create", CUT_OFF);
+        answers.put("/gateway/directed/query", ok("{\"requestNo\":\"DR7\",\"orderId\":\"WO-7\",\"state\":\"SUBMITTED\","
+                + "\"updatedAt\":\"2026-01-05T01:00:00Z\"}"));
+        org.mianzheng.api.DirectedRequest r = new org.mianzheng.api.DirectedRequest("WO-7", org.mianzheng.api.WorkOrderKind.VERIFY_APPROVAL,
+                org.mianzheng.api.Origin.WINDOW, org.mianzheng.api.Complexity.NORMAL, "ZJJ", "ITEM-1", "BIZ-1", "MAT-1", "材料",
+                HolderId.resident(ID), "张三", "办理");
+        assertThat(client.submit(r).toCompletableFuture().orTimeout(20, TimeUnit.SECONDS).join().externalId()).isEqualTo("DR7");
+        assertThat(hits.get("/gateway/directed/create")).as("sent once").hasValue(1);
+        assertThat(hits.get("/gateway/directed/query")).as("then asked").hasValue(1);
     }
 
     @Test

@@ -1044,7 +1044,8 @@ public final class DefaultWorkOrderService implements WorkOrderService {
         try {
             return submit(o);
         } catch (Exception e) {
-            // not retried here: the next sweep's sync submits it again, and the channel asks the desk by order id first
+            // not retried here: the next sweep's sync submits it again with the same order id, which the channel's
+            // contract makes safe (a desk that holds the order answers with its status instead of creating it again)
             LOG.warn("channel {} did not confirm order {}: {}", channel.id(), o.id(), rootName(e));
             return o;
         }
@@ -1091,7 +1092,7 @@ public final class DefaultWorkOrderService implements WorkOrderService {
             try {
                 if (o.externalId() == null) {
                     // the desk never confirmed it (the submit timed out, or recording its id lost a race): submit
-                    // again; the channel asks the desk by order id before it creates anything (DirectedRequestChannel)
+                    // again with the same order id; a desk that holds it answers with its status (DirectedRequestChannel)
                     o = submit(o);
                     if (o.externalId() == null) {
                         continue;
