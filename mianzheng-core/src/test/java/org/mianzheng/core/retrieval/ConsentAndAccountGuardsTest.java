@@ -153,19 +153,28 @@ class ConsentAndAccountGuardsTest {
         }
     }
 
-    /** The same on a cache hit: a revocation after its check and before its record refuses it. */
-    @Test
-    void aRevocationBetweenACacheHitsCheckAndItsRecordRefusesIt() {
-        HookedHours hours = new HookedHours();
+    /**
+     * An engine on {@code hours}, a case whose SFZ is retrieved (and so cached), and the hours armed to revoke the
+     * case's consent the next time the misuse flags are raised.
+     */
+    private Case retrievedWithRevocationArmed(HookedHours hours, String bizNo) {
         own = Mianzheng.builder().clock(new MutableClock(RetrievalFixture.MONDAY_10)).openingHours(hours)
                 .licenseSource(new FakeSource("onewindow")).licenseSource(new FakeSource("cityhub")).build();
         Fixtures.loadWithAccounts(own);
-        Case c = openCase(own, "R2");
+        Case c = openCase(own, bizNo);
         Consent k = consent(own, c, "SFZ");
         own.retrieval().retrieve(c.bizNo(), "SFZ", "clerk1").toCompletableFuture().join();
         assertThat(own.retrieval().retrieve(c.bizNo(), "SFZ", "clerk1").toCompletableFuture().join().fromCache()).isTrue();
         Mianzheng mz = own;
         hours.hook = () -> mz.consents().revoke(k.id(), "clerk1", "申请人撤回授权");
+        return c;
+    }
+
+    /** The same on a cache hit: a revocation after its check and before its record refuses it. */
+    @Test
+    void aRevocationBetweenACacheHitsCheckAndItsRecordRefusesIt() {
+        HookedHours hours = new HookedHours();
+        Case c = retrievedWithRevocationArmed(hours, "R2");
         Throwable t = failure(own.retrieval().retrieve(c.bizNo(), "SFZ", "clerk1"));
         assertThat(hours.hook).as("the hook ran").isNull();
         assertThat(t).isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.kind()).isEqualTo(ViolationKind.CONSENT_REVOKED));
@@ -176,14 +185,7 @@ class ConsentAndAccountGuardsTest {
     @Test
     void aRevocationBetweenAnArchiveCopysCheckAndItsRecordWithholdsIt() {
         HookedHours hours = new HookedHours();
-        own = Mianzheng.builder().clock(new MutableClock(RetrievalFixture.MONDAY_10)).openingHours(hours)
-                .licenseSource(new FakeSource("onewindow")).licenseSource(new FakeSource("cityhub")).build();
-        Fixtures.loadWithAccounts(own);
-        Case c = openCase(own, "R3");
-        Consent k = consent(own, c, "SFZ");
-        own.retrieval().retrieve(c.bizNo(), "SFZ", "clerk1").toCompletableFuture().join();
-        Mianzheng mz = own;
-        hours.hook = () -> mz.consents().revoke(k.id(), "clerk1", "申请人撤回授权");
+        Case c = retrievedWithRevocationArmed(hours, "R3");
         assertThatThrownBy(() -> own.retrieval().archiveCopy(c.bizNo(), "SFZ", org.mianzheng.api.ArchiveAct.DOWNLOAD, "clerk1", "存档"))
                 .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.kind()).isEqualTo(ViolationKind.CONSENT_REVOKED));
         assertThat(hours.hook).as("the hook ran").isNull();
