@@ -34,6 +34,7 @@ import org.mianzheng.core.retrieval.CachedLicense;
  * {@link #hit}); the cache's evictions clear it ({@link #evicted}).
  */
 public final class ConsentedLookup {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConsentedLookup.class);
     /** Key of the licence cache: case + holder + licence type; never shared between cases. Its hash is computed once. */
     public static final class CacheKey {
         private final String bizNo;
@@ -199,9 +200,10 @@ public final class ConsentedLookup {
         /** Set when a consent of the case was granted or revoked after this state was built from its consents. */
         volatile boolean dropped;
 
-        CaseState(Case theCase, Plan plan, List<Consent> consents, String subject) {
+        CaseState(Case theCase, Plan plan, List<Consent> stored, String subject) {
             this.theCase = theCase;
             this.subject = subject;
+            List<Consent> consents = ofTheCase(theCase, stored);
             List<MaterialPlan> materials = plan.materials();
             slots = new Slot[materials.size()];
             for (int i = 0; i < slots.length; i++) {
@@ -210,6 +212,30 @@ public final class ConsentedLookup {
                 slots[i] = new Slot(mp, type == null ? null : new CacheKey(theCase.bizNo(), theCase.applicant().id().value(), type), consents);
             }
             this.consents = consents;
+        }
+
+        /**
+         * The consents that belong to the case: its own bizNo, applicant and item. A store that answered with another
+         * case's consent (a mis-keyed row, a bad adapter) must not authorise anything here: such a consent is left out,
+         * with a warning that names the case and the consent only.
+         */
+        private static List<Consent> ofTheCase(Case theCase, List<Consent> stored) {
+            List<Consent> own = null;
+            for (int i = 0; i < stored.size(); i++) {
+                Consent k = stored.get(i);
+                boolean belongs = k.bizNo().equals(theCase.bizNo()) && k.applicant().equals(theCase.applicant().id())
+                        && k.itemCode().equals(theCase.itemCode());
+                if (!belongs && own == null) {
+                    own = new java.util.ArrayList<>(stored.subList(0, i));
+                }
+                if (!belongs) {
+                    LOG.warn("case {}: the consent store gave consent {}, which is not of this case (its case, applicant or item differ); "
+                            + "it is not used", org.mianzheng.api.Masking.maskIdentityNumbersIn(theCase.bizNo()), k.id());
+                } else if (own != null) {
+                    own.add(k);
+                }
+            }
+            return own == null ? stored : List.copyOf(own);
         }
 
         Slot find(String materialCode) {

@@ -191,6 +191,37 @@ class ConsentAndAccountGuardsTest {
         assertThat(hours.hook).as("the hook ran").isNull();
     }
 
+    /** A consent store that answers with another case's consent too (mis-keyed) authorises nothing with it. */
+    @Test
+    void aConsentOfAnotherCaseFromTheStoreAuthorisesNothing() {
+        org.mianzheng.core.store.InMemoryConsentStore inner = new org.mianzheng.core.store.InMemoryConsentStore();
+        org.mianzheng.api.spi.ConsentStore misKeyed = new org.mianzheng.api.spi.ConsentStore() {
+            @Override
+            public void put(Consent consent) {
+                inner.put(consent);
+            }
+
+            @Override
+            public java.util.Optional<Consent> find(String id) {
+                return inner.find(id);
+            }
+
+            @Override
+            public List<Consent> forCase(String bizNo) {
+                List<Consent> all = new java.util.ArrayList<>(inner.forCase(bizNo));
+                all.addAll(inner.forCase("A1")); // every case also gets case A1's consents
+                return all;
+            }
+        };
+        own = Mianzheng.builder().clock(new MutableClock(RetrievalFixture.MONDAY_10)).consentStore(misKeyed)
+                .licenseSource(new FakeSource("onewindow")).licenseSource(new FakeSource("cityhub")).build();
+        Fixtures.loadWithAccounts(own);
+        consent(own, openCase(own, "A1"), "SFZ");
+        Case b = openCase(own, "B1"); // the same applicant and item, no consent of its own
+        assertThat(failure(own.retrieval().retrieve(b.bizNo(), "SFZ", "clerk1")))
+                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.kind()).isEqualTo(ViolationKind.NO_CONSENT));
+    }
+
     /** Office hours and the default consent expiry follow the engine's calendars as they are updated. */
     @Test
     void officeHoursFollowACalendarUpdate() {
