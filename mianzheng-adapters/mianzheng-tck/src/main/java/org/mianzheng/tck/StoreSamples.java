@@ -188,6 +188,20 @@ public final class StoreSamples {
     }
 
     /**
+     * @param id          order id
+     * @param created     creation time
+     * @param ruleVersion the SLA rule version it was created under
+     * @return an open order like {@link #order(String, Instant)}, under that rule version
+     */
+    public static WorkOrder order(String id, Instant created, int ruleVersion) {
+        WorkOrder o = order(id, created);
+        return new WorkOrder(o.id(), o.version(), o.kind(), o.origin(), o.complexity(), o.state(), o.itemCode(), o.bizNo(), o.materialCode(),
+                o.materialName(), o.toDepartment(), o.applicant(), o.applicantName(), o.requestedBy(), o.purpose(), o.createdAt(), ruleVersion,
+                o.answerDueAt(), o.returnDueAt(), o.provisional(), o.acceptedAt(), o.closedAt(), o.closedBy(), o.result(), o.returnReason(),
+                o.transferSuggestion(), o.transferredFrom(), o.transferredTo(), o.externalId());
+    }
+
+    /**
      * @param o  an order
      * @param at when
      * @return its next version, completed with a PDF result

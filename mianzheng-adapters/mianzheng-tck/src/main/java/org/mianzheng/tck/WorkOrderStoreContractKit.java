@@ -60,6 +60,18 @@ public abstract class WorkOrderStoreContractKit {
         return l.stream().map(ScheduledAction::notificationId).toList();
     }
 
+    /** The highest rule version counts closed orders too: a restarted engine numbers its next table past them. */
+    @Test
+    void theHighestRuleVersionCountsClosedOrders() {
+        assertThat(store.highestRuleVersion()).as("no order").isZero();
+        store.insert(StoreSamples.order("WO-R1", T, 2), List.of());
+        WorkOrder three = StoreSamples.order("WO-R3", T, 3);
+        store.insert(three, List.of());
+        assertThat(store.update(StoreSamples.completed(three, T.plusSeconds(60)))).isTrue();
+        assertThat(store.open()).extracting(WorkOrder::ruleVersion).containsExactly(2);
+        assertThat(store.highestRuleVersion()).isEqualTo(3);
+    }
+
     @Test
     void ordersComeBackEqualAndUpdatesAreOptimistic() {
         WorkOrder o = StoreSamples.order("WO-1", T);

@@ -117,6 +117,21 @@ public interface WorkOrderStore {
     List<WorkOrder> open();
 
     /**
+     * The highest SLA rule version any stored order names, open or closed: the engine numbers a new rule table past it,
+     * so that one version number never names two tables, even after a restart that was not given the tables put in
+     * force before it. The default reads every order; a store should answer from an index or an aggregate.
+     *
+     * @return that version, or 0 if there is no order
+     */
+    default int highestRuleVersion() {
+        int highest = 0;
+        for (WorkOrder o : createdBetween(Instant.MIN, Instant.MAX)) {
+            highest = Math.max(highest, o.ruleVersion());
+        }
+        return highest;
+    }
+
+    /**
      * @param from inclusive, by creation time
      * @param to   exclusive
      * @return orders created in the period

@@ -119,6 +119,11 @@ public final class InMemoryWorkOrderStore implements WorkOrderStore {
     }
 
     @Override
+    public int highestRuleVersion() {
+        return orders.values().stream().mapToInt(WorkOrder::ruleVersion).max().orElse(0);
+    }
+
+    @Override
     public List<WorkOrder> createdBetween(Instant from, Instant to) {
         return orders.values().stream().filter(o -> !o.createdAt().isBefore(from) && o.createdAt().isBefore(to)).toList();
     }

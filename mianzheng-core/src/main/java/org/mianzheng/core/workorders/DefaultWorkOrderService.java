@@ -659,12 +659,10 @@ public final class DefaultWorkOrderService implements WorkOrderService {
     @Override
     public synchronized SlaRuleSet configureRules(List<SlaRule> newRules, String operatorId) {
         Operator op = accounts.authorize(operatorId, Role.SUPERVISOR, null, "configure the SLA rules");
-        // past every version known here or named by an open order (a table put in force before a restart, not given
-        // again): a version number never names two tables
+        // past every version known here or named by any stored order, open or closed (a table put in force before a
+        // restart, not given again): a version number never names two tables
         int highest = Math.max(rules.version(), ruleSets.keySet().stream().mapToInt(Integer::intValue).max().orElse(0));
-        for (WorkOrder o : Guard.call(storeId, "open", store::open)) {
-            highest = Math.max(highest, o.ruleVersion());
-        }
+        highest = Math.max(highest, Guard.call(storeId, "highestRuleVersion", store::highestRuleVersion));
         SlaRuleSet next = new SlaRuleSet(highest + 1, newRules);
         Map<String, String> d = new TreeMap<>();
         d.put("event", "RULES_CONFIGURED");

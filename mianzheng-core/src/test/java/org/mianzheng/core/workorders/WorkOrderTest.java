@@ -235,12 +235,20 @@ class WorkOrderTest {
         assertThat(f.mz.workOrders().configureRules(SlaRuleSet.defaults().rules(), "sup").version()).isEqualTo(3);
         f.close();
 
+
         // restarted with its tables
         f = new WorkOrderFixture(clock, orders, null, null, true, null, b -> b.slaRules(v2, SlaRuleSet.defaults()));
         WorkOrder complex = f.mz.workOrders().reclassify(o.id(), "verifier-scjgj", Complexity.COMPLEX, "需要现场核查");
         assertThat(complex.answerDueAt()).isEqualTo(o.createdAt().plus(Duration.ofHours(24)));
         assertThatThrownBy(() -> org.mianzheng.core.Mianzheng.builder().slaRules(SlaRuleSet.defaults(), v2))
                 .isInstanceOf(org.mianzheng.api.InvalidValueException.class).hasMessageContaining("not below the version in force");
+        f.mz.workOrders().complete(o.id(), "verifier-scjgj", PDF);
+        assertThat(orders.open()).isEmpty();
+        f.close();
+
+        // restarted without the tables after the only order under version 2 closed: still no version number reused
+        f = new WorkOrderFixture(clock, orders, null, null, true, null);
+        assertThat(f.mz.workOrders().configureRules(SlaRuleSet.defaults().rules(), "sup").version()).as("past the closed order's 2").isEqualTo(3);
     }
 
     @Test

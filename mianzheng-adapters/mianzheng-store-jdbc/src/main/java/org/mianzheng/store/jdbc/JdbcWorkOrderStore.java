@@ -229,6 +229,16 @@ public final class JdbcWorkOrderStore implements WorkOrderStore {
     }
 
     @Override
+    public int highestRuleVersion() {
+        return Sql.read(ds, "highest rule version", c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT COALESCE(MAX(rule_version), 0) FROM mz_work_order"); ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        });
+    }
+
+    @Override
     public List<WorkOrder> createdBetween(Instant from, Instant to) {
         return orders("work orders by creation", "created_at_ns >= ? AND created_at_ns < ? ORDER BY created_at_ns, id", Instants.clamp(from),
                 Instants.clamp(to));
