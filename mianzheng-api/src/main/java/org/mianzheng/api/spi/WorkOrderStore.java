@@ -125,7 +125,8 @@ public interface WorkOrderStore {
      */
     default int highestRuleVersion() {
         int highest = 0;
-        for (WorkOrder o : createdBetween(Instant.MIN, Instant.MAX)) {
+        // every order: from 1970 to the last instant nanoseconds since 1970 hold (2262), a range any store can read
+        for (WorkOrder o : createdBetween(Instant.EPOCH, Instant.ofEpochSecond(Long.MAX_VALUE / 1_000_000_000L))) {
             highest = Math.max(highest, o.ruleVersion());
         }
         return highest;
