@@ -93,6 +93,87 @@ class InMemoryStoresContractTest {
         }
     }
 
+    /** The kit on a store that implements only what the SPI requires: the SPI's default methods are checked too. */
+    @Nested
+    class WorkOrdersOnTheSpiDefaults extends WorkOrderStoreContractKit {
+        @Override
+        protected WorkOrderStore newStore() {
+            InMemoryWorkOrderStore in = new InMemoryWorkOrderStore();
+            return new WorkOrderStore() {
+                @Override
+                public void insert(org.mianzheng.api.WorkOrder order, java.util.List<WorkOrderStore.ScheduledAction> schedule) {
+                    in.insert(order, schedule);
+                }
+
+                @Override
+                public boolean update(org.mianzheng.api.WorkOrder order, java.util.List<WorkOrderStore.ScheduledAction> reschedule) {
+                    return in.update(order, reschedule);
+                }
+
+                @Override
+                public java.util.Optional<org.mianzheng.api.WorkOrder> find(String id) {
+                    return in.find(id);
+                }
+
+                @Override
+                public java.util.List<org.mianzheng.api.WorkOrder> open() {
+                    return in.open();
+                }
+
+                @Override
+                public java.util.List<org.mianzheng.api.WorkOrder> createdBetween(java.time.Instant from, java.time.Instant to) {
+                    return in.createdBetween(from, to);
+                }
+
+                @Override
+                public boolean markSent(String notificationId, java.time.Instant sentAt) {
+                    return in.markSent(notificationId, sentAt);
+                }
+
+                @Override
+                public boolean sent(String notificationId) {
+                    return in.sent(notificationId);
+                }
+
+                @Override
+                public void schedule(java.util.List<WorkOrderStore.ScheduledAction> actions) {
+                    in.schedule(actions);
+                }
+
+                @Override
+                public java.util.List<WorkOrderStore.ScheduledAction> scheduled(String orderId) {
+                    return in.scheduled(orderId);
+                }
+
+                @Override
+                public java.util.List<org.mianzheng.api.WorkOrder> openUnscheduled() {
+                    return in.openUnscheduled();
+                }
+
+                @Override
+                public java.util.List<WorkOrderStore.ScheduledAction> claimDue(java.time.Instant now, String claimant, java.time.Instant leaseUntil,
+                                                                                      int limit) {
+                    return in.claimDue(now, claimant, leaseUntil, limit);
+                }
+
+                @Override
+                public java.util.Set<String> renew(String claimant, java.util.Collection<String> notificationIds, java.time.Instant leaseUntil) {
+                    return in.renew(claimant, notificationIds, leaseUntil);
+                }
+
+                @Override
+                public void release(String claimant, java.util.Collection<String> notificationIds) {
+                    in.release(claimant, notificationIds);
+                }
+
+                @Override
+                public void cancel(java.util.Collection<String> notificationIds) {
+                    in.cancel(notificationIds);
+                }
+            };
+        }
+    }
+
     @Nested
     class Complaints extends ComplaintStoreContractKit {
         @Override
