@@ -103,10 +103,11 @@ public final class Mianzheng implements AutoCloseable {
     /** How often an engine on a shared audit store follows it for other engines' changes, unless set. */
     public static final java.time.Duration DEFAULT_FOLLOW_CHANGES = java.time.Duration.ofSeconds(5);
     /**
-     * How long the sweep waits by default for a completed directed request's result file: long enough for a file of
-     * some megabytes with a retry, short enough that a desk that stops answering holds the sweep's notices up once.
+     * How long the sweep waits by default for a completed directed request's result file: beyond the bundled cityhub
+     * client's worst case with its default timeouts and retries ({@code PlatformConfig.worstCaseCall()}, about 80 s), so
+     * the client gives its own answer first; a desk that stops answering holds the sweep's notices up once.
      */
-    public static final java.time.Duration DEFAULT_DIRECTED_RESULT_TIMEOUT = java.time.Duration.ofSeconds(60);
+    public static final java.time.Duration DEFAULT_DIRECTED_RESULT_TIMEOUT = java.time.Duration.ofSeconds(90);
 
     private Mianzheng(Builder b) {
         this.clock = b.clock != null ? b.clock : Clock.system(DEFAULT_ZONE);
