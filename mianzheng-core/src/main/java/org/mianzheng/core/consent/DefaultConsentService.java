@@ -143,9 +143,9 @@ public final class DefaultConsentService implements ConsentService {
     @Override
     public Consent revoke(String consentId, String operatorId, String reason) {
         String id = Codes.require(consentId, "consentId");
-        accounts.authorize(operatorId, Role.WINDOW_CLERK, null, "revoke a consent"); // who asks comes first: no answer to the unauthorised
+        // who asks comes first: the unauthorised learn nothing of the consent
+        Operator op = accounts.authorize(operatorId, Role.WINDOW_CLERK, null, "revoke a consent");
         Consent c = find(id).orElseThrow(() -> new ConsentException("no consent " + id));
-        Operator op = accounts.authorize(operatorId, Role.WINDOW_CLERK, c.bizNo(), "revoke a consent");
         String why = InvalidValueException.requireStorable(InvalidValueException.requireText(reason, "reason"), "reason");
         Consent revoked;
         synchronized (this) {

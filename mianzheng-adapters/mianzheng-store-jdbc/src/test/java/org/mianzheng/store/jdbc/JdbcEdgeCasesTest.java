@@ -80,7 +80,8 @@ class JdbcEdgeCasesTest {
         });
     }
 
-    private static Object invoke(Object target, java.lang.reflect.Method m, Object[] args) throws Throwable {
+    /** Calls {@code m} on {@code target} as a proxy's handler does: what it throws, not wrapped. */
+    static Object invoke(Object target, java.lang.reflect.Method m, Object[] args) throws Throwable {
         try {
             return m.invoke(target, args);
         } catch (InvocationTargetException e) {

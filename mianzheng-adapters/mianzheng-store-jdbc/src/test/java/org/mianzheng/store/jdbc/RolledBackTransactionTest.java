@@ -3,7 +3,6 @@ package org.mianzheng.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -55,7 +54,7 @@ class RolledBackTransactionTest {
     private static DataSource commitsFailing(DataSource ds, int failures, String sqlState) {
         AtomicInteger left = new AtomicInteger(failures);
         return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, m, args) -> {
-            Object real = invoke(ds, m, args);
+            Object real = JdbcEdgeCasesTest.invoke(ds, m, args);
             if (!m.getName().equals("getConnection")) {
                 return real;
             }
@@ -65,17 +64,9 @@ class RolledBackTransactionTest {
                     c.rollback();
                     throw new SQLException("could not serialize access", sqlState, 7);
                 }
-                return invoke(c, cm, cargs);
+                return JdbcEdgeCasesTest.invoke(c, cm, cargs);
             });
         });
-    }
-
-    private static Object invoke(Object target, java.lang.reflect.Method m, Object[] args) throws Throwable {
-        try {
-            return m.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
     }
 
     private int rows() throws SQLException {
