@@ -32,7 +32,8 @@ public record AuditEvent(long sequence, Instant at, AuditType type, String actor
                          String previousHash, String hash) {
     /** The previous hash of the first event. */
     public static final String GENESIS = "0".repeat(64);
-    private static final byte[] FORMAT_TAG = "mianzheng-audit-v2".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    /** The tag that starts the current form. */
+    static final byte[] FORMAT_TAG = "mianzheng-audit-v2".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     /** The tag of the earlier form, which put the chain's fields first; read, never written. */
     private static final byte[] FORMAT_TAG_V1 = "mianzheng-audit-v1".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 

@@ -8,8 +8,8 @@ import java.util.TreeMap;
  * What is to be recorded; the chain adds sequence, time and hashes.
  *
  * <p>A record that is appended again and again unchanged (the engine's cache hits of one licence, for example) can be
- * marked {@link #reusable()}: the canonical bytes of its fields, and the SHA-256 state after them, are then kept after
- * its first append, and later appends only encode and hash what changes (previous hash, sequence, time), which the
+ * marked {@link #reusable()}: the canonical bytes of its fields, and the SHA-256 state after them, are then kept, and
+ * its appends only encode and hash what changes (previous hash, sequence, time), which the
  * canonical form puts last. The chain's bytes and hashes are the same either way.
  *
  * @param type    kind of event
@@ -56,53 +56,25 @@ public record AuditRecord(AuditType type, String actor, String bizNo, String sub
     }
 
     /**
-     * The same record, marked to be appended many times: after its first append, the canonical bytes of its type,
-     * actor, case, subject and detail are kept (about as many bytes again as the record's text), with the SHA-256
-     * state after the format tag and those bytes. A later event made of it starts its hash from that state and hashes
-     * only its previous hash, sequence and time, which come last in the canonical form; where it needs the whole
-     * bytes, it copies the kept ones. Worth it only for a record that is kept and appended repeatedly; the events and
-     * their hashes are byte for byte those of an unmarked record.
+     * The same record, marked to be appended many times: the canonical bytes of its type, actor, case, subject and
+     * detail are kept (about as many bytes again as the record's text), with the SHA-256 state after the format tag and
+     * those bytes, both made here. An event made of it starts its hash from that state and hashes only its previous
+     * hash, sequence and time, which come last in the canonical form; where it needs the whole bytes, it copies the
+     * kept ones. Worth it only for a record that is kept and appended repeatedly; the events and their hashes are byte
+     * for byte those of an unmarked record.
      *
      * @return an equal record whose encoding is remembered
      */
     public AuditRecord reusable() {
         Sorted d = (Sorted) detail;
-        return d.reusable ? this : new AuditRecord(type, actor, bizNo, subject, new Sorted(d.keys, d.values, true));
-    }
-
-    /**
-     * The canonical bytes of a record's fields and the hash state after them, remembered for the fields they were made
-     * of (compared by identity).
-     */
-    private static final class Tail {
-        final AuditType type;
-        final String actor;
-        final String bizNo;
-        final String subject;
-        final byte[] bytes;
-        /**
-         * SHA-256 after the format tag and {@link #bytes}, or {@code null} if the digest cannot be cloned. Never
-         * updated: each event hashes on a clone of it, so threads may share it.
-         */
-        final java.security.MessageDigest prefix;
-
-        Tail(AuditType type, String actor, String bizNo, String subject, byte[] bytes, java.security.MessageDigest prefix) {
-            this.type = type;
-            this.actor = actor;
-            this.bizNo = bizNo;
-            this.subject = subject;
-            this.bytes = bytes;
-            this.prefix = prefix;
-        }
-
-        boolean of(AuditType t, String a, String b, String s) {
-            return t == type && a == actor && b == bizNo && s == subject;
-        }
+        return d.reusable ? this : new AuditRecord(type, actor, bizNo, subject, Sorted.kept(d, type, actor, bizNo, subject));
     }
 
     /**
      * An unmodifiable map sorted by key, held as two arrays (cheap to walk when the event is hashed), that
-     * {@link #sortedCopy} recognises and does not copy again.
+     * {@link #sortedCopy} recognises and does not copy again. The detail of a {@linkplain #reusable() reusable} record
+     * also holds the canonical bytes of the record's fields and the hash state after them, for the fields they were
+     * made of (compared by identity): in this object, so that an append reaches them in one step.
      */
     private static final class Sorted extends java.util.AbstractMap<String, String> {
         static final Sorted EMPTY = new Sorted(new String[0], new String[0], false);
@@ -110,13 +82,48 @@ public record AuditRecord(AuditType type, String actor, String bizNo, String sub
         private final String[] values;
         /** Whether the encoding of the record's fields is kept ({@link #reusable()}). */
         final boolean reusable;
-        /** The kept encoding, published whole (its fields are final). */
-        volatile Tail tail;
+        /** The fields the kept encoding was made of, or {@code null}s if none is kept. */
+        private final AuditType keptType;
+        private final String keptActor;
+        private final String keptBizNo;
+        private final String keptSubject;
+        /** Canonical bytes of those fields and this detail, or {@code null}. */
+        final byte[] keptBytes;
+        /**
+         * SHA-256 after the format tag and {@link #keptBytes}, or {@code null} if none is kept or the digest cannot be
+         * cloned. Never updated: each event hashes on a clone of it, so threads may share it.
+         */
+        final java.security.MessageDigest prefix;
 
         Sorted(String[] keys, String[] values, boolean reusable) {
+            this(keys, values, reusable, null, null, null, null, null, null);
+        }
+
+        private Sorted(String[] keys, String[] values, boolean reusable, AuditType type, String actor, String bizNo, String subject, byte[] bytes,
+                       java.security.MessageDigest prefix) {
             this.keys = keys;
             this.values = values;
             this.reusable = reusable;
+            this.keptType = type;
+            this.keptActor = actor;
+            this.keptBizNo = bizNo;
+            this.keptSubject = subject;
+            this.keptBytes = bytes;
+            this.prefix = prefix;
+        }
+
+        /** The detail of a reusable record of these fields: {@code d}'s entries with their encoding and hash state. */
+        static Sorted kept(Sorted d, AuditType type, String actor, String bizNo, String subject) {
+            CanonicalBuffer b = CanonicalBuffer.get();
+            b.putEncoded(AuditEvent.FORMAT_TAG);
+            int from = b.length();
+            writeFields(type, actor, bizNo, subject, d, b, false);
+            return new Sorted(d.keys, d.values, true, type, actor, bizNo, subject, b.copyFrom(from), b.prefixState());
+        }
+
+        /** Whether the kept encoding is of these fields. */
+        boolean keptFor(AuditType t, String a, String b, String s) {
+            return keptBytes != null && t == keptType && a == keptActor && b == keptBizNo && s == keptSubject;
         }
 
         @Override
@@ -172,32 +179,27 @@ public record AuditRecord(AuditType type, String actor, String bizNo, String sub
     }
 
     /**
-     * The hash state a {@linkplain #reusable() reusable} record kept after its first append, if it was kept for these
-     * very fields.
+     * The hash state a {@linkplain #reusable() reusable} record kept, if it was kept for these very fields.
      *
      * @return the state after the format tag and the fields (clone it before use), or {@code null}
      */
     static java.security.MessageDigest keptPrefix(AuditType type, String actor, String bizNo, String subject, Map<String, String> detail) {
-        Tail kept = detail instanceof Sorted s && s.reusable ? s.tail : null;
-        return kept != null && kept.of(type, actor, bizNo, subject) ? kept.prefix : null;
+        return detail instanceof Sorted s && s.keptFor(type, actor, bizNo, subject) ? s.prefix : null;
     }
 
     /**
      * Writes type, actor, case, subject, the detail entry count, then each detail key and value in key order; copies
      * the kept bytes instead when the detail is {@linkplain #reusable() reusable} and was written for the same fields.
      *
-     * @param keep whether the buffer holds exactly the format tag before these fields, so that a reusable record may
-     *             keep its bytes and the hash state after them
+     * @param kept whether the kept bytes of a reusable record may be copied (otherwise everything is encoded)
      */
     static void writeFields(AuditType type, String actor, String bizNo, String subject, Map<String, String> detail, CanonicalBuffer b,
-                            boolean keep) {
+                            boolean kept) {
         Sorted sorted = detail instanceof Sorted s ? s : null;
-        Tail kept = keep && sorted != null && sorted.reusable ? sorted.tail : null;
-        if (kept != null && kept.of(type, actor, bizNo, subject)) {
-            b.putRaw(kept.bytes);
+        if (kept && sorted != null && sorted.keptFor(type, actor, bizNo, subject)) {
+            b.putRaw(sorted.keptBytes);
             return;
         }
-        int from = b.length();
         b.put(type);
         b.put(actor);
         b.put(bizNo);
@@ -207,9 +209,6 @@ public record AuditRecord(AuditType type, String actor, String bizNo, String sub
             for (int i = 0; i < sorted.keys.length; i++) {
                 b.put(sorted.keys[i]);
                 b.put(sorted.values[i]);
-            }
-            if (keep && sorted.reusable) {
-                sorted.tail = new Tail(type, actor, bizNo, subject, b.copyFrom(from), b.prefixState());
             }
             return;
         }
