@@ -113,9 +113,13 @@ public final class ConsentedLookup {
      * @param accountVersion the {@linkplain DefaultAccountService#version() account version} the operator was authorised
      *                 at: while it is current, a repeated check by the same operator needs no new authorisation
      * @param state    the case state the check ran on ({@link #stillHolds}: a consent change drops it)
+     * @param repeatFrom  epoch millis from which, and
+     * @param repeatUntil epoch millis until which (excluded), a check of this material by this operator at this
+     *                 account version finds this very consent without reading the case's consents again (the consent
+     *                 covering it that runs longest, while in force); an empty span if the consent is another one
      */
     public record Checked(Operator operator, Case theCase, MaterialPlan material, Consent consent, CacheKey key, String subject,
-                          boolean retrievable, long accountVersion, CaseState state) {
+                          boolean retrievable, long accountVersion, CaseState state, long repeatFrom, long repeatUntil) {
     }
 
     /**
@@ -199,6 +203,11 @@ public final class ConsentedLookup {
         volatile Clerk clerk;
         /** Set when a consent of the case was granted or revoked after this state was built from its consents. */
         volatile boolean dropped;
+        /**
+         * The cache hit last made on this case ({@link #rememberHit}), served again by {@link #repeatedHit} while what
+         * it rests on holds: reached from the state in one step. Its fields are final, so a racy read sees a whole one.
+         */
+        volatile CachedLicense.Hit repeat;
 
         CaseState(Case theCase, Plan plan, List<Consent> stored, String subject) {
             this.theCase = theCase;
@@ -316,8 +325,7 @@ public final class ConsentedLookup {
         if (st != null && materialCode != null) { // a repeat: the material's last check, if nothing it rests on has changed
             Slot slot = st.find(materialCode);
             Checked memo = slot == null ? null : slot.memo;
-            if (memo != null && memo.accountVersion() == accounts.version() && memo.operator().id().equals(operatorId)
-                    && nowMillis >= slot.validFrom && nowMillis < slot.validUntil && memo.consent() == slot.consent) {
+            if (memo != null && repeats(slot, memo, operatorId, nowMillis)) {
                 return memo;
             }
         }
@@ -339,9 +347,58 @@ public final class ConsentedLookup {
         if (memo != null && memo.operator() == op && memo.consent() == consent && memo.accountVersion() == version) {
             return memo;
         }
-        Checked ck = new Checked(op, st.theCase, slot.plan, consent, slot.key, st.subject, slot.retrievable, version, st);
+        boolean longest = consent == slot.consent;
+        Checked ck = new Checked(op, st.theCase, slot.plan, consent, slot.key, st.subject, slot.retrievable, version, st,
+                longest ? slot.validFrom : Long.MAX_VALUE, longest ? slot.validUntil : Long.MIN_VALUE);
         slot.memo = ck;
         return ck;
+    }
+
+    /** Whether a material's last check holds as it is: same clerk, no account change since, its consent in force. */
+    private boolean repeats(Slot slot, Checked memo, String operatorId, long nowMillis) {
+        return memo.accountVersion() == accounts.version() && memo.operator().id().equals(operatorId) && nowMillis >= slot.validFrom
+                && nowMillis < slot.validUntil && memo.consent() == slot.consent;
+    }
+
+    /**
+     * A repeated cache hit, found in one step: the last hit made on the case ({@link #rememberHit}), if it is of this
+     * material and clerk, no account has changed since its check, the consent it cites is the one a check finds now
+     * ({@link Checked#repeatFrom()}), and its cache entry is the one the case state's key still serves and still young
+     * ({@link #hit}). {@link #check} followed by {@link #hit} would then establish the same clerk, consent and entry.
+     * Otherwise {@code null}: take the long way.
+     *
+     * @param bizNo        case
+     * @param materialCode material
+     * @param operatorId   clerk
+     * @param nowMillis    the engine clock's {@code millis()}, read for this act
+     * @return the hit to record and return again, or {@code null}
+     */
+    public CachedLicense.Hit repeatedHit(String bizNo, String materialCode, String operatorId, long nowMillis) {
+        CaseState st = bizNo == null ? null : states.get(bizNo);
+        CachedLicense.Hit h = st == null ? null : st.repeat;
+        if (h == null || materialCode == null || operatorId == null) {
+            return null;
+        }
+        return (h.materialCode() == materialCode || h.materialCode().equals(materialCode)) && h.operatorId().equals(operatorId)
+                && h.accountVersion() == accounts.version() && nowMillis >= h.repeatFrom() && nowMillis < h.repeatUntil()
+                && h.key().last == h.license() && nowMillis - h.retrievedAtMillis() < ttlMillis && nowMillis < h.usableUntilMillis() ? h : null;
+    }
+
+    /**
+     * Keeps a cache hit, just made or found under a check, as its case's last for {@link #repeatedHit}, unless its cache
+     * entry has left the case state's key meanwhile.
+     *
+     * @param h the hit
+     */
+    public void rememberHit(CachedLicense.Hit h) {
+        CaseState st = h.check().state();
+        if (st.repeat == h) {
+            return;
+        }
+        st.repeat = h;
+        if (h.key().last != h.license() && st.repeat == h) { // evicted meanwhile: its eviction may have missed it (evicted)
+            st.repeat = null;
+        }
     }
 
     private CaseState state(String bizNo) {
@@ -552,6 +609,10 @@ public final class ConsentedLookup {
                 if (slot.key != null) {
                     slot.key.forget(value);
                 }
+            }
+            CachedLicense.Hit h = st.repeat;
+            if (h != null && h.license() == value) {
+                st.repeat = null; // not kept beyond the cache's bound (repeatedHit reads the key too, so it is not served)
             }
         }
     }

@@ -24,41 +24,111 @@ public final class CachedLicense {
     private volatile Hit hit;
 
     /**
-     * A cache hit's audit record and result, and the check and subject they were made for (compared by identity); also
-     * the bulk tracker's entry for the clerk and holder, so that a repeated hit counts its holder without a lookup.
+     * A cache hit's audit record and result, and the check, subject and cache entry they were made for (compared by
+     * identity); also the bulk tracker's entry for the clerk and holder, so that a repeated hit counts its holder without
+     * a lookup. The engine's case state keeps the last one of each material ({@code ConsentedLookup.repeatedHit}), so
+     * that a repeated hit reaches it in one step; the entry's times are copied here for the same reason.
      */
-    static final class Hit {
+    public static final class Hit {
         private final ConsentedLookup.Checked check;
         private final String subject;
         private final AuditRecord record;
         private final RetrievalResult result;
+        private final CachedLicense license;
+        private final long retrievedAtMillis;
+        private final long usableUntilMillis;
+        /** The check's material code (interned), key, clerk, account version and consent span, read without the check. */
+        private final String materialCode;
+        private final ConsentedLookup.CacheKey key;
+        private final String operatorId;
+        private final long accountVersion;
+        private final long repeatFrom;
+        private final long repeatUntil;
         /**
          * The bulk tracker's entry for the check's clerk and this holder, or {@code null}. Racy: a stale or missing one
          * only costs a lookup, since the tracker refuses an entry that has left the window.
          */
         BulkTracker.Holder holder;
 
-        Hit(ConsentedLookup.Checked check, String subject, AuditRecord record, RetrievalResult result) {
+        Hit(ConsentedLookup.Checked check, String subject, AuditRecord record, RetrievalResult result, CachedLicense license) {
             this.check = check;
             this.subject = subject;
             this.record = record;
             this.result = result;
+            this.license = license;
+            this.retrievedAtMillis = license.retrievedAtMillis;
+            this.usableUntilMillis = license.usableUntilMillis;
+            this.materialCode = check.material().materialCode().intern();
+            this.key = check.key();
+            this.operatorId = check.operator().id();
+            this.accountVersion = check.accountVersion();
+            this.repeatFrom = check.repeatFrom();
+            this.repeatUntil = check.repeatUntil();
         }
 
-        ConsentedLookup.Checked check() {
+        /** @return the checked material's code (interned) */
+        public String materialCode() {
+            return materialCode;
+        }
+
+        /** @return the checked material's cache key */
+        public ConsentedLookup.CacheKey key() {
+            return key;
+        }
+
+        /** @return the checked clerk's id */
+        public String operatorId() {
+            return operatorId;
+        }
+
+        /** @return the check's {@link ConsentedLookup.Checked#accountVersion()} */
+        public long accountVersion() {
+            return accountVersion;
+        }
+
+        /** @return the check's {@link ConsentedLookup.Checked#repeatFrom()} */
+        public long repeatFrom() {
+            return repeatFrom;
+        }
+
+        /** @return the check's {@link ConsentedLookup.Checked#repeatUntil()} */
+        public long repeatUntil() {
+            return repeatUntil;
+        }
+
+        /** @return the check the hit was made under */
+        public ConsentedLookup.Checked check() {
             return check;
         }
 
-        String subject() {
+        /** @return the audit subject digest it was made for */
+        public String subject() {
             return subject;
         }
 
-        AuditRecord record() {
+        /** @return the record a repeated hit appends */
+        public AuditRecord record() {
             return record;
         }
 
-        RetrievalResult result() {
+        /** @return the result a repeated hit returns */
+        public RetrievalResult result() {
             return result;
+        }
+
+        /** @return the cache entry it was made of */
+        public CachedLicense license() {
+            return license;
+        }
+
+        /** @return the entry's {@link CachedLicense#retrievedAtMillis()} */
+        public long retrievedAtMillis() {
+            return retrievedAtMillis;
+        }
+
+        /** @return the entry's {@link CachedLicense#usableUntilMillis()} */
+        public long usableUntilMillis() {
+            return usableUntilMillis;
         }
     }
 
@@ -128,7 +198,7 @@ public final class CachedLicense {
      * @return what is remembered
      */
     Hit rememberHit(ConsentedLookup.Checked check, String subject, AuditRecord record, RetrievalResult result) {
-        Hit h = new Hit(check, subject, record, result);
+        Hit h = new Hit(check, subject, record, result, this);
         hit = h;
         return h;
     }

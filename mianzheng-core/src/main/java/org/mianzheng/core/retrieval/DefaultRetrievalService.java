@@ -163,6 +163,10 @@ public final class DefaultRetrievalService implements RetrievalService {
     private CompletableFuture<RetrievalResult> start(String bizNo, String materialCode, String operatorId) {
         Instant at = clock.instant(); // one reading for the checks, the flags, the cache and a hit's audit event
         long now = at.toEpochMilli();
+        CachedLicense.Hit repeated = lookup.repeatedHit(bizNo, materialCode, operatorId, now);
+        if (repeated != null) { // what check and hit below would establish, reached in one step
+            return served(repeated, repeated.check(), at, now);
+        }
         Checked ck = lookup.check(bizNo, materialCode, operatorId, "retrieve", now);
         if (!ck.retrievable()) {
             MaterialPlan mp = ck.material();
@@ -180,14 +184,11 @@ public final class DefaultRetrievalService implements RetrievalService {
                         ck.material().materialCode(), "channel", hit.channel(), "consent", ck.consent().id(), "retrievedAt", hit.retrievedAtText())).reusable();
                 memo = hit.rememberHit(ck, subject, record, result(ck, hit.license(), hit.channel(), hit.retrievedAt(), true, List.of()));
             }
+            lookup.rememberHit(memo);
             if (memo.holder != holder) {
                 memo.holder = holder; // the next hit counts its holder without the tracker's lookup
             }
-            audit.append(memo.record(), at);
-            if (!lookup.stillHolds(ck)) { // a consent changed or an account was deregistered since the check: look again
-                lookup.check(ck.theCase().bizNo(), ck.material().materialCode(), ck.operator().id(), "retrieve", now);
-            }
-            return CompletableFuture.completedFuture(memo.result());
+            return recorded(memo, ck, at, now);
         }
         Attempt run = new Attempt(ck, subject, System.nanoTime() + settings.overallDeadline().toNanos());
         try {
@@ -197,6 +198,24 @@ public final class DefaultRetrievalService implements RetrievalService {
                     + " of case " + ck.theCase().bizNo() + " was not retrieved"));
         }
         return run.promise;
+    }
+
+    /** A repeated hit: the flags, then its record and result again. */
+    private CompletableFuture<RetrievalResult> served(CachedLicense.Hit memo, Checked ck, Instant at, long now) {
+        BulkTracker.Holder holder = flags(ck, memo.subject(), at, memo.holder);
+        if (memo.holder != holder) {
+            memo.holder = holder;
+        }
+        return recorded(memo, ck, at, now);
+    }
+
+    /** Records a hit and returns its result, once the check is seen to still hold after the record. */
+    private CompletableFuture<RetrievalResult> recorded(CachedLicense.Hit memo, Checked ck, Instant at, long now) {
+        audit.append(memo.record(), at);
+        if (!lookup.stillHolds(ck)) { // a consent changed or an account was deregistered since the check: look again
+            lookup.check(ck.theCase().bizNo(), ck.material().materialCode(), ck.operator().id(), "retrieve", now);
+        }
+        return CompletableFuture.completedFuture(memo.result());
     }
 
     /**
