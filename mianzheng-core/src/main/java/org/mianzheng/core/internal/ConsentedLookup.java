@@ -31,7 +31,8 @@ import org.mianzheng.core.retrieval.CachedLicense;
  * version is the one that result was authorised at and its consent is the longest one and in force, it is returned
  * straight from the material's slot. Each material's cache
  * key remembers the entry it last found and serves it again while younger than the cache's time to live (see
- * {@link #hit}); the cache's evictions clear it ({@link #evicted}).
+ * {@link #hit}); the cache's evictions clear it ({@link #evicted}). The case state also keeps the cache hit made on it
+ * last, with what it rests on, so that a repeated hit is found from the state in one step ({@link #repeatedHit}).
  */
 public final class ConsentedLookup {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConsentedLookup.class);
@@ -449,6 +450,16 @@ public final class ConsentedLookup {
      */
     public boolean stillHolds(Checked ck) {
         return !ck.state().dropped && ck.accountVersion() == accounts.version();
+    }
+
+    /**
+     * {@link #stillHolds(Checked)} of the check a cache hit was made under, read from the copies the hit keeps.
+     *
+     * @param h a hit
+     * @return whether its check is still current
+     */
+    public boolean stillHolds(CachedLicense.Hit h) {
+        return !h.state().dropped && h.accountVersion() == accounts.version();
     }
 
     /**

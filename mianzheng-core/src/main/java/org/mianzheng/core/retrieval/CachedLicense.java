@@ -37,9 +37,10 @@ public final class CachedLicense {
         private final CachedLicense license;
         private final long retrievedAtMillis;
         private final long usableUntilMillis;
-        /** The check's material code (interned), key, clerk, account version and consent span, read without the check. */
+        /** The check's material code (interned), key, case state, clerk, account version and consent span, read without the check. */
         private final String materialCode;
         private final ConsentedLookup.CacheKey key;
+        private final ConsentedLookup.CaseState state;
         private final String operatorId;
         private final long accountVersion;
         private final long repeatFrom;
@@ -60,6 +61,7 @@ public final class CachedLicense {
             this.usableUntilMillis = license.usableUntilMillis;
             this.materialCode = check.material().materialCode().intern();
             this.key = check.key();
+            this.state = check.state();
             this.operatorId = check.operator().id();
             this.accountVersion = check.accountVersion();
             this.repeatFrom = check.repeatFrom();
@@ -74,6 +76,11 @@ public final class CachedLicense {
         /** @return the checked material's cache key */
         public ConsentedLookup.CacheKey key() {
             return key;
+        }
+
+        /** @return the case state the check ran on */
+        public ConsentedLookup.CaseState state() {
+            return state;
         }
 
         /** @return the checked clerk's id */

@@ -177,7 +177,7 @@ public final class DefaultRetrievalService implements RetrievalService {
         String subject = ck.subject();
         CachedLicense hit = lookup.hit(ck, now);
         CachedLicense.Hit memo = hit == null ? null : hit.hit(ck, subject);
-        BulkTracker.Holder holder = flags(ck, subject, at, memo == null ? null : memo.holder);
+        BulkTracker.Holder holder = flags(ck, ck.operator().id(), subject, at, memo == null ? null : memo.holder);
         if (hit != null) {
             if (memo == null) { // the first hit under this check: later ones record the same act again, with the same result
                 AuditRecord record = new AuditRecord(AuditType.CACHE_HIT, ck.operator().id(), ck.theCase().bizNo(), subject, Map.of("material",
@@ -200,19 +200,22 @@ public final class DefaultRetrievalService implements RetrievalService {
         return run.promise;
     }
 
-    /** A repeated hit: the flags, then its record and result again. */
+    /**
+     * A repeated hit: the flags, then its record and result again. What it needs of its check (the clerk, the account
+     * version, the case state) is copied in the hit, so the check itself is read only when a flag is raised.
+     */
     private CompletableFuture<RetrievalResult> served(CachedLicense.Hit memo, Checked ck, Instant at, long now) {
-        BulkTracker.Holder holder = flags(ck, memo.subject(), at, memo.holder);
+        BulkTracker.Holder holder = flags(ck, memo.operatorId(), memo.subject(), at, memo.holder);
         if (memo.holder != holder) {
             memo.holder = holder;
         }
         return recorded(memo, ck, at, now);
     }
 
-    /** Records a hit and returns its result, once the check is seen to still hold after the record. */
+    /** Records a hit and returns its result, once its check is seen to still hold after the record. */
     private CompletableFuture<RetrievalResult> recorded(CachedLicense.Hit memo, Checked ck, Instant at, long now) {
         audit.append(memo.record(), at);
-        if (!lookup.stillHolds(ck)) { // a consent changed or an account was deregistered since the check: look again
+        if (!lookup.stillHolds(memo)) { // a consent changed or an account was deregistered since the check: look again
             lookup.check(ck.theCase().bizNo(), ck.material().materialCode(), ck.operator().id(), "retrieve", now);
         }
         return CompletableFuture.completedFuture(memo.result());
@@ -221,11 +224,12 @@ public final class DefaultRetrievalService implements RetrievalService {
     /**
      * Counts the holder for the clerk and raises the misuse flags.
      *
+     * @param ck    the check (its case is read only when a flag is raised)
+     * @param op    its clerk's id
      * @param known the tracker's entry for this clerk and holder, kept from an earlier hit, or {@code null}
      * @return the entry touched, to keep for the next hit
      */
-    private BulkTracker.Holder flags(Checked ck, String subject, Instant now, BulkTracker.Holder known) {
-        String op = ck.operator().id();
+    private BulkTracker.Holder flags(Checked ck, String op, String subject, Instant now, BulkTracker.Holder known) {
         long millis = now.toEpochMilli();
         BulkTracker.Holder holder = known;
         int distinct = holder == null ? -1 : bulk.touch(holder, millis);
@@ -526,7 +530,7 @@ public final class DefaultRetrievalService implements RetrievalService {
             throw new RetrievalException("no retrieved file of material " + ck.material().materialCode() + " for case " + ck.theCase().bizNo()
                     + " (retrieve it first; retrieved files are kept for " + settings.cacheTtl() + ")");
         }
-        flags(ck, ck.subject(), now, null); // the holder counts, and the hour is checked, as for a retrieval
+        flags(ck, ck.operator().id(), ck.subject(), now, null); // the holder counts, and the hour is checked, as for a retrieval
         audit.append(act == ArchiveAct.PRINT ? AuditType.ARCHIVE_PRINT : AuditType.ARCHIVE_DOWNLOAD, ck.operator().id(), ck.theCase().bizNo(),
                 ck.subject(), Map.of("material", ck.material().materialCode(), "purpose", why,
                         "fileSha256", hit.license().file().sha256(), "consent", ck.consent().id()));
