@@ -26,8 +26,9 @@ public final class CachedLicense {
     /**
      * A cache hit's audit record and result, and the check, subject and cache entry they were made for (compared by
      * identity); also the bulk tracker's entry for the clerk and holder, so that a repeated hit counts its holder without
-     * a lookup. The engine's case state keeps the last one of each material ({@code ConsentedLookup.repeatedHit}), so
-     * that a repeated hit reaches it in one step; the entry's times are copied here for the same reason.
+     * a lookup. The engine's case state keeps the last one made on the case ({@code ConsentedLookup.repeatedHit}), so
+     * that a repeated hit reaches it in one step; what it rests on (the entry's times, the check's clerk, account
+     * version, consent span and case state) is copied here for the same reason.
      */
     public static final class Hit {
         private final ConsentedLookup.Checked check;
