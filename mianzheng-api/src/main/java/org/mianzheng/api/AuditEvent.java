@@ -113,7 +113,7 @@ public record AuditEvent(long sequence, Instant at, AuditType type, String actor
 
     /**
      * The hash of the canonical bytes. For a reusable record whose state was kept, it starts from that state and hashes
-     * only the chain's fields; otherwise it encodes everything (keeping the state for a reusable record).
+     * only the chain's fields; otherwise it encodes everything.
      */
     private static String hash(long sequence, Instant at, AuditType type, String actor, String bizNo, String subject, Map<String, String> detail,
                                String previousHash) {

@@ -17,9 +17,9 @@ import java.util.Arrays;
  * while they repeat, and the sequence field is the last one with one added to its digits; the buffer of the thread
  * that asked last is found without a thread-local lookup; the hash this buffer produced last (usually the next
  * event's previous hash) is copied from its bytes,
- * recognised by identity; and the fields of a {@linkplain AuditRecord#reusable() reusable} record are copied as
- * encoded at its first append, or, when only the hash is wanted, not written at all: the hash then starts from the
- * state kept after them ({@link #sha256HexAfter}).
+ * recognised by identity; short kept runs are copied as 8-byte words; and the fields of a
+ * {@linkplain AuditRecord#reusable() reusable} record are copied as encoded when it was marked, or, when only the hash
+ * is wanted, not written at all: the hash then starts from the state kept after them ({@link #sha256HexAfter}).
  */
 final class CanonicalBuffer {
     private static final ThreadLocal<CanonicalBuffer> LOCAL = ThreadLocal.withInitial(CanonicalBuffer::new);

@@ -325,14 +325,11 @@ class CanonicalBufferTest {
         }
     }
 
-    /**
-     * The kept hash state is shared: threads appending one reusable record, from its first append on (so they may race
-     * to keep it), each hash on a copy of it.
-     */
+    /** The kept hash state is shared: threads appending one reusable record at once each hash on a copy of it. */
     @org.junit.jupiter.api.Test
     void aReusableRecordHashesRightOnManyThreadsAtOnce() throws Exception {
         Map<String, String> detail = Map.of("material", "SFZ", "channel", "onewindow", "consent", "c-1", "retrievedAt", "2026-03-02T02:00:00Z");
-        AuditRecord r = new AuditRecord(AuditType.CACHE_HIT, "clerk1", "B1", "subj", detail).reusable(); // its state made by whichever thread is first
+        AuditRecord r = new AuditRecord(AuditType.CACHE_HIT, "clerk1", "B1", "subj", detail).reusable(); // its state made here, when it is marked
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
             java.util.List<java.util.concurrent.Future<Integer>> done = new java.util.ArrayList<>();

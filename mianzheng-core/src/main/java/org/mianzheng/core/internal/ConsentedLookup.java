@@ -387,7 +387,10 @@ public final class ConsentedLookup {
 
     /**
      * Keeps a cache hit, just made or found under a check, as its case's last for {@link #repeatedHit}, unless its cache
-     * entry has left the case state's key meanwhile.
+     * entry has left the cache meanwhile. The cache itself is asked after the write, besides the key: a key may name an
+     * evicted entry for a moment (a {@link #hit} that read it before the eviction), and an eviction that read the
+     * case's last hit before the write would not clear it (see {@link #evicted}), so it would stay beyond the cache's
+     * bound.
      *
      * @param h the hit
      */
@@ -397,7 +400,8 @@ public final class ConsentedLookup {
             return;
         }
         st.repeat = h;
-        if (h.key().last != h.license() && st.repeat == h) { // evicted meanwhile: its eviction may have missed it (evicted)
+        CacheKey key = h.key();
+        if ((key.last != h.license() || cache.asMap().get(key) != h.license()) && st.repeat == h) {
             st.repeat = null;
         }
     }

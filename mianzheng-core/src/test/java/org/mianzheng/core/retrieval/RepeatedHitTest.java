@@ -88,6 +88,32 @@ class RepeatedHitTest {
     }
 
     @Test
+    void aConsentRevokedAfterRepeatedHitsIsRefusedAndNoHitIsRecorded() {
+        Case c = f.openCase();
+        Consent k = f.consent(c, "SFZ");
+        primed(c, "SFZ");
+        f.mz.consents().revoke(k.id(), "clerk1", "申请人撤回授权");
+        long before = lastSequence();
+
+        assertThatThrownBy(() -> f.retrieve(c, "SFZ")).satisfies(t -> assertThat(denied(t).kind()).isEqualTo(ViolationKind.CONSENT_REVOKED));
+        assertThat(typesAfter(c.bizNo(), before)).doesNotContain(AuditType.CACHE_HIT);
+    }
+
+    @Test
+    void anotherClerkIsNotServedTheHitOfTheFirstAndIsRecordedAsItself() {
+        Case c = f.openCase();
+        f.consent(c, "SFZ");
+        primed(c, "SFZ");
+        long before = lastSequence();
+
+        assertThat(f.retrieve(c, "SFZ", "clerk2").fromCache()).isTrue();
+        assertThat(f.retrieve(c, "SFZ", "clerk2").fromCache()).isTrue();
+        assertThat(f.retrieve(c, "SFZ").fromCache()).isTrue();
+        assertThat(events(c.bizNo()).stream().filter(e -> e.sequence() > before && e.type() == AuditType.CACHE_HIT).map(AuditEvent::actor).toList())
+                .containsExactly("clerk2", "clerk2", "clerk1");
+    }
+
+    @Test
     void aConsentThatExpiresWhileItsLicenceIsCachedIsRefusedAndNoHitIsRecorded() {
         Case c = f.openCase();
         Instant expiry = f.clock.instant().plus(Duration.ofMinutes(5)); // well within the cache's 10 minutes
